@@ -1,0 +1,6 @@
+//! A Stripe Dashboard app in Rust: the toolkit (manifest, context, API client, bridge, guards)
+//! and, behind the `preview` feature, a local Dashboard host with an embedded demo account.
+//!
+//! Pure logic compiles and is tested natively; the Leptos/DOM edges exist only on wasm32.
+
+pub mod manifest;
