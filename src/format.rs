@@ -28,9 +28,8 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("vnd", "₫"),
 ];
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+const MONTHS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// An amount in minor units as en-US text: `$1,234.56`, `-€12.00`, `¥1,200`; a currency
 /// without a known symbol gets its code after the number: `1,234.56 XYZ`.
@@ -47,11 +46,7 @@ pub fn format_amount(minor: i64, currency: &str) -> String {
     let scale = 10u64.pow(decimals);
     let mut number = group_thousands(abs / scale);
     if decimals > 0 {
-        number = format!(
-            "{number}.{:0width$}",
-            abs % scale,
-            width = decimals as usize
-        );
+        number = format!("{number}.{:0width$}", abs % scale, width = decimals as usize);
     }
     let sign = if minor < 0 { "-" } else { "" };
     match SYMBOLS.iter().find(|(c, _)| *c == code) {
@@ -81,12 +76,7 @@ pub fn format_date(unix_seconds: i64) -> String {
 /// A Unix timestamp as a UTC date and 24-hour time: `Nov 21, 2026, 14:05 UTC`.
 pub fn format_date_time(unix_seconds: i64) -> String {
     let secs = unix_seconds.rem_euclid(86_400);
-    format!(
-        "{}, {:02}:{:02} UTC",
-        format_date(unix_seconds),
-        secs / 3600,
-        secs % 3600 / 60
-    )
+    format!("{}, {:02}:{:02} UTC", format_date(unix_seconds), secs / 3600, secs % 3600 / 60)
 }
 
 /// Days since 1970-01-01 to a proleptic Gregorian (year, month, day), after Howard Hinnant's
@@ -130,10 +120,7 @@ mod tests {
 
     #[test]
     fn extreme_amounts_do_not_overflow() {
-        assert_eq!(
-            format_amount(i64::MIN, "usd"),
-            "-$92,233,720,368,547,758.08"
-        );
+        assert_eq!(format_amount(i64::MIN, "usd"), "-$92,233,720,368,547,758.08");
         assert_eq!(format_amount(i64::MAX, "jpy"), "¥9,223,372,036,854,775,807");
     }
 

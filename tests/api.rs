@@ -21,10 +21,7 @@ fn fixture_customer_decodes_into_customer() {
     let c: Customer = decode(&resource("customer").to_string()).unwrap();
     assert_eq!(c.id, "cus_QXg1o8vcGmoR32");
     assert_eq!(c.object, "customer");
-    assert_eq!(
-        (c.balance, c.created, c.livemode),
-        (0, 1_234_567_890, false)
-    );
+    assert_eq!((c.balance, c.created, c.livemode), (0, 1_234_567_890, false));
     assert_eq!(c.currency.as_deref(), Some("usd"));
     assert_eq!(c.delinquent, Some(false));
     assert_eq!(c.tax_exempt.as_deref(), Some("none"));
@@ -53,10 +50,7 @@ fn fixture_built_list_decodes_and_yields_a_next_cursor() {
     let links = page_links(&Cursor::First, &list);
     assert_eq!(
         links,
-        PageLinks {
-            next: Some(Cursor::After("cus_QXg1o8vcGmoR32".into())),
-            prev: None
-        }
+        PageLinks { next: Some(Cursor::After("cus_QXg1o8vcGmoR32".into())), prev: None }
     );
 }
 
@@ -75,10 +69,7 @@ fn list_request_is_a_get_with_the_placeholder_key_and_pinned_version() {
     let req = customers::list(&ListParams::new().limit(7).starting_after("cus_ABC"));
     assert_eq!(req.method, Method::Get);
     assert_eq!(req.path, "/v1/customers?limit=7&starting_after=cus_ABC");
-    assert_eq!(
-        req.header("authorization"),
-        Some("Bearer DO_NOT_PASS_A_REAL_API_KEY")
-    );
+    assert_eq!(req.header("authorization"), Some("Bearer DO_NOT_PASS_A_REAL_API_KEY"));
     assert_eq!(req.header("Stripe-Version"), Some(STRIPE_API_VERSION));
     assert_eq!(req.header("Content-Type"), None);
     assert_eq!(req.body, None);
@@ -88,31 +79,16 @@ fn list_request_is_a_get_with_the_placeholder_key_and_pinned_version() {
 fn pager_cursors_become_list_requests() {
     let path = |c: Cursor| customers::list(&ListParams::for_cursor(&c, 20)).path;
     assert_eq!(path(Cursor::First), "/v1/customers?limit=20");
-    assert_eq!(
-        path(Cursor::After("cus_1".into())),
-        "/v1/customers?limit=20&starting_after=cus_1"
-    );
-    assert_eq!(
-        path(Cursor::Before("cus_2".into())),
-        "/v1/customers?limit=20&ending_before=cus_2"
-    );
-    assert_eq!(
-        customers::list(&ListParams::default()).path,
-        "/v1/customers"
-    );
+    assert_eq!(path(Cursor::After("cus_1".into())), "/v1/customers?limit=20&starting_after=cus_1");
+    assert_eq!(path(Cursor::Before("cus_2".into())), "/v1/customers?limit=20&ending_before=cus_2");
+    assert_eq!(customers::list(&ListParams::default()).path, "/v1/customers");
 }
 
 #[test]
 fn retrieve_request_puts_the_encoded_id_in_the_path() {
     let req = customers::retrieve("cus_QXg1o8vcGmoR32");
-    assert_eq!(
-        (req.method, req.path.as_str()),
-        (Method::Get, "/v1/customers/cus_QXg1o8vcGmoR32")
-    );
-    assert_eq!(
-        req.header("Authorization"),
-        Some("Bearer DO_NOT_PASS_A_REAL_API_KEY")
-    );
+    assert_eq!((req.method, req.path.as_str()), (Method::Get, "/v1/customers/cus_QXg1o8vcGmoR32"));
+    assert_eq!(req.header("Authorization"), Some("Bearer DO_NOT_PASS_A_REAL_API_KEY"));
     // NB: an id from the URL must not be able to reach another endpoint.
     assert_eq!(
         customers::retrieve("x/../../v1/balance?").path,
@@ -132,10 +108,7 @@ fn subscription_create_params_encode_like_stripe_node() {
     });
     let req = ApiRequest::new(Method::Post, "/v1/subscriptions", &flatten(&params));
     assert_eq!(req.path, "/v1/subscriptions");
-    assert_eq!(
-        req.header("Content-Type"),
-        Some("application/x-www-form-urlencoded")
-    );
+    assert_eq!(req.header("Content-Type"), Some("application/x-www-form-urlencoded"));
     assert_eq!(
         req.body.as_deref(),
         Some(
@@ -174,10 +147,7 @@ fn amazon_pay_setup_intent_params_encode_like_stripe_node() {
 #[test]
 fn null_unsets_and_empty_containers_are_dropped() {
     let params = json!({"description": null, "metadata": {"old_key": null}, "tax_id_data": []});
-    assert_eq!(
-        encode_pairs(&flatten(&params)),
-        "description=&metadata[old_key]="
-    );
+    assert_eq!(encode_pairs(&flatten(&params)), "description=&metadata[old_key]=");
 }
 
 #[test]

@@ -76,11 +76,7 @@ fn seeded_account_has_many_well_formed_distinct_customers() {
     assert_eq!(distinct(&|c| c.id.clone()), all.len());
     assert_eq!(distinct(&|c| c.created.to_string()), all.len());
     assert_eq!(distinct(&|c| c.invoice_prefix.clone().unwrap()), all.len());
-    assert_eq!(
-        distinct(&|c| format!("{:?}", c.email)),
-        all.len(),
-        "emails are unique"
-    );
+    assert_eq!(distinct(&|c| format!("{:?}", c.email)), all.len(), "emails are unique");
     for c in all {
         let suffix = c.id.strip_prefix("cus_").unwrap();
         assert!(
@@ -91,15 +87,9 @@ fn seeded_account_has_many_well_formed_distinct_customers() {
         let prefix = c.invoice_prefix.as_deref().unwrap();
         assert!(
             prefix.len() == 8
-                && prefix
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b))
+                && prefix.bytes().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b))
         );
-        assert!(
-            c.created < DEMO_NOW && c.created > DEMO_NOW - 3 * 366 * 86_400,
-            "{}",
-            c.created
-        );
+        assert!(c.created < DEMO_NOW && c.created > DEMO_NOW - 3 * 366 * 86_400, "{}", c.created);
         assert!(!c.livemode && c.object == "customer");
         if c.balance != 0 {
             assert!(c.currency.is_some(), "{}: a balance needs a currency", c.id);
@@ -116,10 +106,8 @@ fn seeded_account_has_many_well_formed_distinct_customers() {
 fn seeded_data_is_varied() {
     let account = DemoAccount::seeded();
     let all = account.customers();
-    let countries: BTreeSet<_> = all
-        .iter()
-        .filter_map(|c| c.address.as_ref()?.country.clone())
-        .collect();
+    let countries: BTreeSet<_> =
+        all.iter().filter_map(|c| c.address.as_ref()?.country.clone()).collect();
     assert!(countries.len() >= 8, "{countries:?}");
     let currencies: BTreeSet<_> = all.iter().map(|c| c.currency.clone()).collect();
     for want in [None, Some("usd"), Some("eur"), Some("gbp")] {
@@ -146,10 +134,7 @@ fn seeded_data_is_varied() {
     assert!(count(&|c| c.tax_exempt.as_deref() != Some("none")) >= 2);
     let span =
         all.iter().map(|c| c.created).max().unwrap() - all.iter().map(|c| c.created).min().unwrap();
-    assert!(
-        span > 2 * 365 * 86_400,
-        "created spread over ~3 years, got {span}s"
-    );
+    assert!(span > 2 * 365 * 86_400, "created spread over ~3 years, got {span}s");
 }
 
 #[test]
@@ -158,29 +143,14 @@ fn seeded_data_includes_customers_that_are_tricky_to_render() {
     let all = account.customers();
     let named = |f: &dyn Fn(&str) -> bool| all.iter().any(|c| c.name.as_deref().is_some_and(f));
     assert!(named(&|n| n.contains('\'')), "an apostrophe");
-    assert!(
-        named(&|n| n.chars().any(|ch| ch.is_alphabetic() && !ch.is_ascii())),
-        "accents"
-    );
+    assert!(named(&|n| n.chars().any(|ch| ch.is_alphabetic() && !ch.is_ascii())), "accents");
     assert!(named(&|n| n.chars().count() > 50), "a very long name");
-    let script = all.iter().find(|c| {
-        c.description
-            .as_deref()
-            .is_some_and(|d| d.contains("<script>"))
-    });
+    let script =
+        all.iter().find(|c| c.description.as_deref().is_some_and(|d| d.contains("<script>")));
     assert!(script.is_some_and(|c| c.name.as_deref().is_some_and(|n| !n.contains('<'))));
-    let email_only = all
-        .iter()
-        .find(|c| c.name.is_none() && c.email.is_some())
-        .unwrap();
-    assert_eq!(
-        email_only.display_name(),
-        email_only.email.as_deref().unwrap()
-    );
-    let anonymous = all
-        .iter()
-        .find(|c| c.name.is_none() && c.email.is_none())
-        .unwrap();
+    let email_only = all.iter().find(|c| c.name.is_none() && c.email.is_some()).unwrap();
+    assert_eq!(email_only.display_name(), email_only.email.as_deref().unwrap());
+    let anonymous = all.iter().find(|c| c.name.is_none() && c.email.is_none()).unwrap();
     assert_eq!(anonymous.display_name(), anonymous.id);
 }
 
@@ -188,11 +158,7 @@ fn seeded_data_includes_customers_that_are_tricky_to_render() {
 fn two_seeded_accounts_are_identical_and_answer_identically() {
     let (mut a, mut b) = (DemoAccount::seeded(), DemoAccount::seeded());
     assert_eq!(a, b);
-    for path in [
-        "/v1/customers?limit=5",
-        "/v1/customers/cus_missing",
-        "/v1/nope",
-    ] {
+    for path in ["/v1/customers?limit=5", "/v1/customers/cus_missing", "/v1/nope"] {
         assert_eq!(get(&mut a, path), get(&mut b, path));
     }
 }
@@ -207,10 +173,7 @@ fn customer_json_has_exactly_the_fixture_customer_keys() {
         assert_eq!(keys(customer), want, "{}", customer["id"]);
     }
     let id = account.customers()[0].id.clone();
-    assert_eq!(
-        keys(&json(&get(&mut account, &format!("/v1/customers/{id}")))),
-        want
-    );
+    assert_eq!(keys(&json(&get(&mut account, &format!("/v1/customers/{id}")))), want);
 }
 
 #[test]
@@ -229,13 +192,8 @@ fn responses_are_json_with_a_request_id() {
     let mut account = DemoAccount::seeded();
     for path in ["/v1/customers", "/v1/customers/cus_nope", "/v1/foo"] {
         let response = get(&mut account, path);
-        let header = |name: &str| {
-            response
-                .headers
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.clone())
-        };
+        let header =
+            |name: &str| response.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
         assert_eq!(header("Content-Type").as_deref(), Some("application/json"));
         assert!(header("Request-Id").is_some_and(|id| id.starts_with("req_") && id.len() == 18));
     }
@@ -258,10 +216,7 @@ fn list_defaults_to_ten_customers_newest_first() {
 fn limit_bounds_the_page_and_has_more_says_whether_anything_is_left() {
     let mut account = DemoAccount::seeded();
     let total = account.customers().len();
-    assert_eq!(
-        page(&mut account, &ListParams::new().limit(1)).data.len(),
-        1
-    );
+    assert_eq!(page(&mut account, &ListParams::new().limit(1)).data.len(), 1);
     let all = page(&mut account, &ListParams::new().limit(100));
     assert_eq!((all.data.len(), all.has_more), (total, false));
     let exact = page(&mut account, &ListParams::new().limit(total as u8));
@@ -329,12 +284,8 @@ fn ending_before_the_newest_customer_is_an_empty_page() {
 fn email_filter_is_exact_and_case_sensitive() {
     let mut account = DemoAccount::seeded();
     let email = account.customers()[3].email.clone().unwrap();
-    let query = |e: &str| {
-        format!(
-            "/v1/customers?email={}",
-            stripe_app::api::form::encode_path_segment(e)
-        )
-    };
+    let query =
+        |e: &str| format!("/v1/customers?email={}", stripe_app::api::form::encode_path_segment(e));
     let found: List<Customer> = decode(&get(&mut account, &query(&email)).body).unwrap();
     assert_eq!(ids(&found), [account.customers()[3].id.clone()]);
     let none: List<Customer> =
@@ -354,17 +305,8 @@ fn created_filters_bound_the_list() {
             .data
             .len()
     };
-    assert_eq!(
-        count(
-            &mut account,
-            &format!("created[gte]={lo}&created[lte]={hi}")
-        ),
-        11
-    );
-    assert_eq!(
-        count(&mut account, &format!("created[gt]={lo}&created[lt]={hi}")),
-        9
-    );
+    assert_eq!(count(&mut account, &format!("created[gte]={lo}&created[lte]={hi}")), 11);
+    assert_eq!(count(&mut account, &format!("created[gt]={lo}&created[lt]={hi}")), 9);
     assert_eq!(count(&mut account, &format!("created={lo}")), 1);
 }
 
@@ -374,14 +316,7 @@ fn expand_params_are_accepted() {
     let path = "/v1/customers?expand[]=data.test_clock&expand[1]=data.default_source&expand=x";
     assert_eq!(get(&mut account, path).status, 200);
     let id = account.customers()[0].id.clone();
-    assert_eq!(
-        get(
-            &mut account,
-            &format!("/v1/customers/{id}?expand[0]=test_clock")
-        )
-        .status,
-        200
-    );
+    assert_eq!(get(&mut account, &format!("/v1/customers/{id}?expand[0]=test_clock")).status, 200);
 }
 
 #[test]
@@ -393,13 +328,7 @@ fn unknown_parameters_are_rejected_by_name() {
         ("/v1/customers/cus_x?name=a", "name"),
     ] {
         let message = format!("Received unknown parameter: {param}");
-        assert_error(
-            error(&mut account, Method::Get, path),
-            400,
-            &message,
-            Some(param),
-            None,
-        );
+        assert_error(error(&mut account, Method::Get, path), 400, &message, Some(param), None);
     }
 }
 
@@ -414,13 +343,7 @@ fn bad_limits_are_rejected_like_stripe() {
         ("101", "This value must be less than or equal to 100."),
     ] {
         let path = format!("/v1/customers?limit={limit}");
-        assert_error(
-            error(&mut account, Method::Get, &path),
-            400,
-            message,
-            Some("limit"),
-            None,
-        );
+        assert_error(error(&mut account, Method::Get, &path), 400, message, Some("limit"), None);
     }
     let path = "/v1/customers?created[gt]=soon";
     assert_error(
@@ -438,13 +361,7 @@ fn both_cursors_at_once_are_rejected() {
     let id = account.customers()[0].id.clone();
     let path = format!("/v1/customers?starting_after={id}&ending_before={id}");
     let message = "You may only specify one of these parameters: ending_before, starting_after.";
-    assert_error(
-        error(&mut account, Method::Get, &path),
-        400,
-        message,
-        None,
-        None,
-    );
+    assert_error(error(&mut account, Method::Get, &path), 400, message, None, None);
 }
 
 #[test]
@@ -453,13 +370,7 @@ fn a_cursor_naming_no_customer_is_resource_missing() {
     for param in ["starting_after", "ending_before"] {
         let path = format!("/v1/customers?{param}=cus_x");
         let got = error(&mut account, Method::Get, &path);
-        assert_error(
-            got,
-            400,
-            "No such customer: 'cus_x'",
-            Some(param),
-            Some("resource_missing"),
-        );
+        assert_error(got, 400, "No such customer: 'cus_x'", Some(param), Some("resource_missing"));
     }
 }
 
@@ -467,13 +378,7 @@ fn a_cursor_naming_no_customer_is_resource_missing() {
 fn retrieving_an_unknown_customer_is_a_404() {
     let mut account = DemoAccount::seeded();
     let got = error(&mut account, Method::Get, "/v1/customers/cus_x");
-    assert_error(
-        got,
-        404,
-        "No such customer: 'cus_x'",
-        Some("id"),
-        Some("resource_missing"),
-    );
+    assert_error(got, 404, "No such customer: 'cus_x'", Some("id"), Some("resource_missing"));
 }
 
 #[test]
@@ -497,8 +402,5 @@ fn live_account_is_empty() {
     let list = page(&mut live, &ListParams::new());
     assert!(list.data.is_empty() && !list.has_more);
     let test_id = DemoAccount::seeded().customers()[0].id.clone();
-    assert_eq!(
-        error(&mut live, Method::Get, &format!("/v1/customers/{test_id}")).0,
-        404
-    );
+    assert_eq!(error(&mut live, Method::Get, &format!("/v1/customers/{test_id}")).0, 404);
 }

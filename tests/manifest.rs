@@ -52,17 +52,11 @@ fn with_connect_src(url: &str) -> Value {
 }
 
 fn errors(v: &Value) -> Vec<Diagnostic> {
-    validate_value(v)
-        .into_iter()
-        .filter(|d| d.is_error())
-        .collect()
+    validate_value(v).into_iter().filter(|d| d.is_error()).collect()
 }
 
 fn warnings(v: &Value) -> Vec<Diagnostic> {
-    validate_value(v)
-        .into_iter()
-        .filter(|d| !d.is_error())
-        .collect()
+    validate_value(v).into_iter().filter(|d| !d.is_error()).collect()
 }
 
 /// The single error of `v`, which must be at `path`; returns its message.
@@ -85,36 +79,16 @@ fn our_manifest_is_valid_without_warnings() {
 #[test]
 fn parse_reads_every_field_of_our_manifest() {
     let m = parse(&our_manifest_text()).unwrap();
+    assert_eq!(m.schema.as_deref(), Some("https://stripe.com/stripe-app.schema.json"));
     assert_eq!(
-        m.schema.as_deref(),
-        Some("https://stripe.com/stripe-app.schema.json")
+        (m.id.as_str(), m.version.as_str(), m.name.as_str(), m.icon.as_str()),
+        ("com.example.customer-sync", "0.1.0", "Customer Sync", "./assets/icon.png")
     );
-    assert_eq!(
-        (
-            m.id.as_str(),
-            m.version.as_str(),
-            m.name.as_str(),
-            m.icon.as_str()
-        ),
-        (
-            "com.example.customer-sync",
-            "0.1.0",
-            "Customer Sync",
-            "./assets/icon.png"
-        )
-    );
-    assert_eq!(
-        m.stripe_api_access_type,
-        Some(StripeApiAccessType::Platform)
-    );
+    assert_eq!(m.stripe_api_access_type, Some(StripeApiAccessType::Platform));
     assert_eq!(m.distribution_type, Some(DistributionType::Private));
     assert_eq!(m.sandbox_install_compatible, Some(true));
     assert_eq!(m.post_install_action, Some(PostInstallAction::Settings));
-    let names: Vec<&str> = m
-        .permissions
-        .iter()
-        .map(|p| p.permission.as_str())
-        .collect();
+    let names: Vec<&str> = m.permissions.iter().map(|p| p.permission.as_str()).collect();
     assert_eq!(
         names,
         [
@@ -134,16 +108,9 @@ fn parse_reads_every_field_of_our_manifest() {
             "secret_write"
         ]
     );
-    assert!(m
-        .permissions
-        .iter()
-        .all(|p| p.purpose.starts_with("Allows the app to ")));
-    let views: Vec<(&str, &str)> = m
-        .ui_extension
-        .views
-        .iter()
-        .map(|v| (v.viewport.as_str(), v.component.as_str()))
-        .collect();
+    assert!(m.permissions.iter().all(|p| p.purpose.starts_with("Allows the app to ")));
+    let views: Vec<(&str, &str)> =
+        m.ui_extension.views.iter().map(|v| (v.viewport.as_str(), v.component.as_str())).collect();
     assert_eq!(
         views,
         [
@@ -183,14 +150,8 @@ fn every_field_round_trips_through_the_model() {
     v["ui_extension"]["content_security_policy"]["image-src"] = json!(["https://img.example.com/"]);
     let m = parse(&v.to_string()).unwrap();
     let url = "https://example.com/welcome".to_string();
-    assert_eq!(
-        m.post_install_action,
-        Some(PostInstallAction::External { url })
-    );
-    assert_eq!(
-        m.stripe_api_access_type,
-        Some(StripeApiAccessType::RestrictedApiKey)
-    );
+    assert_eq!(m.post_install_action, Some(PostInstallAction::External { url }));
+    assert_eq!(m.stripe_api_access_type, Some(StripeApiAccessType::RestrictedApiKey));
     assert_eq!(m.constants.as_ref().unwrap()["N"], 3);
     assert_eq!(serde_json::to_value(&m).unwrap(), v);
 }
@@ -198,18 +159,9 @@ fn every_field_round_trips_through_the_model() {
 #[test]
 fn diagnostics_display_as_severity_path_message() {
     let d = Diagnostic::error("permissions[3].purpose", "purpose is empty");
-    assert_eq!(
-        d.to_string(),
-        "error: permissions[3].purpose: purpose is empty"
-    );
-    let w = Diagnostic {
-        severity: Severity::Warning,
-        ..d
-    };
-    assert_eq!(
-        w.to_string(),
-        "warning: permissions[3].purpose: purpose is empty"
-    );
+    assert_eq!(d.to_string(), "error: permissions[3].purpose: purpose is empty");
+    let w = Diagnostic { severity: Severity::Warning, ..d };
+    assert_eq!(w.to_string(), "warning: permissions[3].purpose: purpose is empty");
 }
 
 #[test]
@@ -218,9 +170,7 @@ fn parse_fails_with_every_finding_and_succeeds_despite_warnings() {
     v["permissions"][0]["permission"] = json!("customer_reed");
     v["icon"] = json!("icon.png");
     let all = parse(&v.to_string()).unwrap_err();
-    assert!(all
-        .iter()
-        .any(|d| d.is_error() && d.path == "permissions[0].permission"));
+    assert!(all.iter().any(|d| d.is_error() && d.path == "permissions[0].permission"));
     assert!(all.iter().any(|d| !d.is_error() && d.path == "icon"));
     v["permissions"][0]["permission"] = json!("customer_read");
     assert_eq!(parse(&v.to_string()).unwrap().icon, "icon.png");
@@ -231,13 +181,7 @@ fn invalid_json_is_one_error_at_the_root_with_line_and_column() {
     let diags = validate_str("{\n  \"id\": \"x\",\n}");
     assert_eq!(diags.len(), 1);
     assert_eq!(diags[0].path, "$");
-    assert!(
-        diags[0]
-            .message
-            .starts_with("invalid JSON at line 3, column 1: "),
-        "{}",
-        diags[0]
-    );
+    assert!(diags[0].message.starts_with("invalid JSON at line 3, column 1: "), "{}", diags[0]);
 }
 
 #[test]
@@ -262,10 +206,7 @@ fn unknown_permission_suggests_the_closest_name() {
     );
     v["permissions"][1]["permission"] = json!("apple_pay_domain_read");
     let msg = only_error_at(&v, "permissions[1].permission");
-    assert!(
-        msg.contains("did you mean \"apply_pay_domain_read\"?"),
-        "{msg}"
-    );
+    assert!(msg.contains("did you mean \"apply_pay_domain_read\"?"), "{msg}");
     v["permissions"][1]["permission"] = json!("zzz");
     let msg = only_error_at(&v, "permissions[1].permission");
     assert!(!msg.contains("did you mean"), "{msg}");
@@ -298,10 +239,7 @@ fn purposes_must_say_something() {
 #[test]
 fn connect_src_must_be_https_except_localhost_which_warns() {
     let msg = only_error_at(&with_connect_src("http://api.example.com/v1/"), CONNECT0);
-    assert!(
-        msg.contains("https://") && msg.contains("\"https://api.example.com/v1/\""),
-        "{msg}"
-    );
+    assert!(msg.contains("https://") && msg.contains("\"https://api.example.com/v1/\""), "{msg}");
     for local in ["http://localhost:8888/v1/", "http://127.0.0.1:3000/api/"] {
         let v = with_connect_src(local);
         assert!(errors(&v).is_empty(), "{local}");
@@ -319,10 +257,7 @@ fn connect_src_needs_a_path() {
         assert!(msg.contains("path cannot be empty"), "{msg}");
         assert!(msg.contains("\"https://api.example.com/api/\""), "{msg}");
     }
-    for ok in [
-        "https://api.example.com/v1",
-        "https://api.example.com:8443/v1/",
-    ] {
+    for ok in ["https://api.example.com/v1", "https://api.example.com:8443/v1/"] {
         assert!(errors(&with_connect_src(ok)).is_empty(), "{ok}");
     }
 }
@@ -353,24 +288,15 @@ fn stripe_hosts_are_refused_with_a_pointer_to_the_api_client() {
         "https://STRIPE.COM/v1/",
     ] {
         let msg = only_error_at(&with_connect_src(url), CONNECT0);
-        assert!(
-            msg.contains("must not fetch Stripe hosts") && msg.contains("API client"),
-            "{msg}"
-        );
+        assert!(msg.contains("must not fetch Stripe hosts") && msg.contains("API client"), "{msg}");
     }
     assert!(errors(&with_connect_src("https://notstripe.com/v1/")).is_empty());
 }
 
 #[test]
 fn sources_carry_no_query_or_fragment() {
-    let msg = only_error_at(
-        &with_connect_src("https://api.example.com/v1/?key=1"),
-        CONNECT0,
-    );
-    assert!(
-        msg.contains("query string") && msg.contains("\"?key=1\""),
-        "{msg}"
-    );
+    let msg = only_error_at(&with_connect_src("https://api.example.com/v1/?key=1"), CONNECT0);
+    assert!(msg.contains("query string") && msg.contains("\"?key=1\""), "{msg}");
     let msg = only_error_at(&with_connect_src("https://api.example.com/v1/#x"), CONNECT0);
     assert!(msg.contains("fragment"), "{msg}");
 }
@@ -398,12 +324,7 @@ fn image_src_follows_the_same_scheme_and_wildcard_rules_but_needs_no_path() {
 #[test]
 fn component_names_are_identifiers() {
     let mut v = base();
-    for bad in [
-        "Customer-Detail",
-        "views/Customer.tsx",
-        "",
-        "Kundenübersicht",
-    ] {
+    for bad in ["Customer-Detail", "views/Customer.tsx", "", "Kundenübersicht"] {
         v["ui_extension"]["views"][0]["component"] = json!(bad);
         let msg = only_error_at(&v, "ui_extension.views[0].component");
         assert!(msg.contains("letters, digits and \"_\""), "{msg}");
@@ -429,10 +350,7 @@ fn settings_and_app_settings_are_the_same_viewport() {
         .unwrap()
         .push(json!({"viewport": "app.settings", "component": "MoreSettings"}));
     let msg = only_error_at(&v, "ui_extension.views[2].viewport");
-    assert!(
-        msg.contains("already used by ui_extension.views[1]"),
-        "{msg}"
-    );
+    assert!(msg.contains("already used by ui_extension.views[1]"), "{msg}");
     assert!(msg.contains("same page"), "{msg}");
     // Lookups find the view under either name.
     let m = parse(&base().to_string()).unwrap();
@@ -459,8 +377,7 @@ fn unknown_viewports_warn_but_malformed_ones_are_errors() {
     let w = warnings(&v);
     assert_eq!(w[0].path, "ui_extension.views[0].viewport");
     assert!(
-        w[0].message
-            .contains("did you mean \"stripe.dashboard.customer.detail\"?"),
+        w[0].message.contains("did you mean \"stripe.dashboard.customer.detail\"?"),
         "{}",
         w[0]
     );
@@ -480,10 +397,7 @@ fn extensions_null_is_tolerated_and_anything_else_is_an_error() {
     assert!(parse(&v.to_string()).is_ok());
     v["extensions"] = json!([]);
     let msg = only_error_at(&v, "extensions");
-    assert!(
-        msg.contains("v1 manifest") && msg.contains("remove the field"),
-        "{msg}"
-    );
+    assert!(msg.contains("v1 manifest") && msg.contains("remove the field"), "{msg}");
 }
 
 #[test]
@@ -500,16 +414,10 @@ fn an_icon_without_dot_slash_is_a_warning() {
 fn a_settings_post_install_action_wants_a_settings_view() {
     let mut v = base();
     v["post_install_action"] = json!({"type": "settings"});
-    assert!(
-        validate_value(&v).is_empty(),
-        "app.settings counts as the settings view"
-    );
+    assert!(validate_value(&v).is_empty(), "app.settings counts as the settings view");
     v["post_install_action"] = json!({"type": "onboarding"});
     let w = warnings(&v);
-    assert_eq!(
-        (w.len(), w[0].path.as_str()),
-        (1, "post_install_action.type")
-    );
+    assert_eq!((w.len(), w[0].path.as_str()), (1, "post_install_action.type"));
 }
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -535,18 +443,14 @@ fn the_icon_file_must_exist_be_a_png_and_be_300_by_300() {
     let json = base().to_string();
     let icon_error = |dir: &Path| -> Option<String> {
         let d = validate_with_files(&json, dir);
-        d.into_iter()
-            .find(|d| d.is_error() && d.path == "icon")
-            .map(|d| d.message)
+        d.into_iter().find(|d| d.is_error() && d.path == "icon").map(|d| d.message)
     };
     let msg = icon_error(&dir).unwrap();
     assert!(msg.contains("icon.png not found"), "{msg}");
     fs::write(dir.join("icon.png"), b"GIF89a not a png at all").unwrap();
     assert!(icon_error(&dir).unwrap().contains("is not a PNG image"));
     fs::write(dir.join("icon.png"), png_header(128, 64)).unwrap();
-    assert!(icon_error(&dir)
-        .unwrap()
-        .contains("is 128×64 pixels; Stripe requires 300×300"));
+    assert!(icon_error(&dir).unwrap().contains("is 128×64 pixels; Stripe requires 300×300"));
     fs::write(dir.join("icon.png"), png_header(300, 300)).unwrap();
     assert_eq!(icon_error(&dir), None);
     let _ = fs::remove_dir_all(&dir);
@@ -559,25 +463,16 @@ fn known_names_match_the_official_schema() {
     let text = fs::read_to_string(root().join("tests/data/stripe-app.schema.json")).unwrap();
     let schema: Value = serde_json::from_str(&text).unwrap();
     let strings = |v: &Value| -> Vec<String> {
-        v.as_array()
-            .unwrap()
-            .iter()
-            .map(|s| s.as_str().unwrap().to_owned())
-            .collect()
+        v.as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_owned()).collect()
     };
     let props = &schema["properties"];
     let permissions = strings(&props["permissions"]["items"]["properties"]["permission"]["enum"]);
     assert_eq!(permissions, KNOWN_PERMISSIONS);
     let views = &props["ui_extension"]["properties"]["views"]["items"]["properties"];
     let viewports = strings(&views["viewport"]["enum"]);
-    let extra: Vec<&str> = KNOWN_VIEWPORTS
-        .iter()
-        .copied()
-        .filter(|v| !viewports.iter().any(|s| s == v))
-        .collect();
-    assert!(viewports
-        .iter()
-        .all(|v| KNOWN_VIEWPORTS.contains(&v.as_str())));
+    let extra: Vec<&str> =
+        KNOWN_VIEWPORTS.iter().copied().filter(|v| !viewports.iter().any(|s| s == v)).collect();
+    assert!(viewports.iter().all(|v| KNOWN_VIEWPORTS.contains(&v.as_str())));
     assert_eq!(
         extra,
         [

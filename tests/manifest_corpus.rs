@@ -55,54 +55,21 @@ const GOOD: &[(&str, Schema)] = &[
     ("ui_extension_actions.json", Accepts),
     ("csp_unknown_key.json", Accepts),
     ("app_settings.json", Rejects("Enum", "enum: viewport")),
-    (
-        "extensions_null.json",
-        Rejects("AdditionalProperties", "additionalProperties: top level"),
-    ),
-    (
-        "icon_without_dot_slash.json",
-        Rejects("Pattern", "pattern: icon"),
-    ),
+    ("extensions_null.json", Rejects("AdditionalProperties", "additionalProperties: top level")),
+    ("icon_without_dot_slash.json", Rejects("Pattern", "pattern: icon")),
     ("fullpage_viewport.json", Rejects("Enum", "enum: viewport")),
-    (
-        "shipping_rates_viewports.json",
-        Rejects("Enum", "enum: viewport"),
-    ),
+    ("shipping_rates_viewports.json", Rejects("Enum", "enum: viewport")),
     ("unknown_viewport.json", Rejects("Enum", "enum: viewport")),
 ];
 
 /// Bad files: (file, paths where we must report an error, what the schema says)
 const BAD: &[(&str, &[&str], Schema)] = &[
-    (
-        "missing_id.json",
-        &["id"],
-        Rejects("Required", "required: id"),
-    ),
-    (
-        "missing_version.json",
-        &["version"],
-        Rejects("Required", "required: version"),
-    ),
-    (
-        "missing_name.json",
-        &["name"],
-        Rejects("Required", "required: name"),
-    ),
-    (
-        "missing_icon.json",
-        &["icon"],
-        Rejects("Required", "required: icon"),
-    ),
-    (
-        "missing_permissions.json",
-        &["permissions"],
-        Rejects("Required", "required: permissions"),
-    ),
-    (
-        "missing_ui_extension.json",
-        &["ui_extension"],
-        Rejects("Required", "required: ui_extension"),
-    ),
+    ("missing_id.json", &["id"], Rejects("Required", "required: id")),
+    ("missing_version.json", &["version"], Rejects("Required", "required: version")),
+    ("missing_name.json", &["name"], Rejects("Required", "required: name")),
+    ("missing_icon.json", &["icon"], Rejects("Required", "required: icon")),
+    ("missing_permissions.json", &["permissions"], Rejects("Required", "required: permissions")),
+    ("missing_ui_extension.json", &["ui_extension"], Rejects("Required", "required: ui_extension")),
     (
         "unknown_top_level_field.json",
         &["description"],
@@ -128,48 +95,16 @@ const BAD: &[(&str, &[&str], Schema)] = &[
         &["post_install_action.url"],
         Rejects("OneOfNotValid", "additionalProperties: post_install_action"),
     ),
-    (
-        "id_with_spaces.json",
-        &["id"],
-        Rejects("Pattern", "pattern: id"),
-    ),
+    ("id_with_spaces.json", &["id"], Rejects("Pattern", "pattern: id")),
     ("id_empty.json", &["id"], Rejects("Pattern", "pattern: id")),
-    (
-        "version_empty.json",
-        &["version"],
-        Rejects("MinLength", "minLength: version"),
-    ),
-    (
-        "version_number.json",
-        &["version"],
-        Rejects("Type", "type: version"),
-    ),
-    (
-        "name_empty.json",
-        &["name"],
-        Rejects("MinLength", "minLength: name"),
-    ),
+    ("version_empty.json", &["version"], Rejects("MinLength", "minLength: version")),
+    ("version_number.json", &["version"], Rejects("Type", "type: version")),
+    ("name_empty.json", &["name"], Rejects("MinLength", "minLength: name")),
     ("name_null.json", &["name"], Rejects("Type", "type: name")),
-    (
-        "icon_jpg.json",
-        &["icon"],
-        Rejects("Pattern", "pattern: icon"),
-    ),
-    (
-        "icon_absolute.json",
-        &["icon"],
-        Rejects("Pattern", "pattern: icon"),
-    ),
-    (
-        "icon_two_dots.json",
-        &["icon"],
-        Rejects("Pattern", "pattern: icon"),
-    ),
-    (
-        "permission_typo.json",
-        &["permissions[0].permission"],
-        Rejects("Enum", "enum: permission"),
-    ),
+    ("icon_jpg.json", &["icon"], Rejects("Pattern", "pattern: icon")),
+    ("icon_absolute.json", &["icon"], Rejects("Pattern", "pattern: icon")),
+    ("icon_two_dots.json", &["icon"], Rejects("Pattern", "pattern: icon")),
+    ("permission_typo.json", &["permissions[0].permission"], Rejects("Enum", "enum: permission")),
     (
         "permission_comma_list.json",
         &["permissions[1].permission"],
@@ -185,56 +120,16 @@ const BAD: &[(&str, &[&str], Schema)] = &[
         &["permissions[2].permission"],
         Rejects("Required", "required: permission"),
     ),
-    (
-        "purpose_missing.json",
-        &["permissions[0].purpose"],
-        Rejects("Required", "required: purpose"),
-    ),
-    (
-        "purpose_empty.json",
-        &["permissions[1].purpose"],
-        Rejects("MinLength", "minLength: purpose"),
-    ),
-    (
-        "purpose_locale_map.json",
-        &["permissions[0].purpose"],
-        Rejects("Type", "type: purpose"),
-    ),
-    (
-        "permissions_object.json",
-        &["permissions"],
-        Rejects("Type", "type: permissions"),
-    ),
-    (
-        "permission_item_string.json",
-        &["permissions[0]"],
-        Rejects("Type", "type: permission item"),
-    ),
-    (
-        "duplicate_permission.json",
-        &["permissions[3].permission"],
-        Accepts,
-    ),
-    (
-        "purpose_whitespace.json",
-        &["permissions[1].purpose"],
-        Accepts,
-    ),
-    (
-        "ui_extension_array.json",
-        &["ui_extension"],
-        Rejects("Type", "type: ui_extension"),
-    ),
-    (
-        "views_object.json",
-        &["ui_extension.views"],
-        Rejects("Type", "type: views"),
-    ),
-    (
-        "view_not_object.json",
-        &["ui_extension.views[0]"],
-        Rejects("Type", "type: view item"),
-    ),
+    ("purpose_missing.json", &["permissions[0].purpose"], Rejects("Required", "required: purpose")),
+    ("purpose_empty.json", &["permissions[1].purpose"], Rejects("MinLength", "minLength: purpose")),
+    ("purpose_locale_map.json", &["permissions[0].purpose"], Rejects("Type", "type: purpose")),
+    ("permissions_object.json", &["permissions"], Rejects("Type", "type: permissions")),
+    ("permission_item_string.json", &["permissions[0]"], Rejects("Type", "type: permission item")),
+    ("duplicate_permission.json", &["permissions[3].permission"], Accepts),
+    ("purpose_whitespace.json", &["permissions[1].purpose"], Accepts),
+    ("ui_extension_array.json", &["ui_extension"], Rejects("Type", "type: ui_extension")),
+    ("views_object.json", &["ui_extension.views"], Rejects("Type", "type: views")),
+    ("view_not_object.json", &["ui_extension.views[0]"], Rejects("Type", "type: view item")),
     (
         "view_missing_viewport.json",
         &["ui_extension.views[0].viewport"],
@@ -260,11 +155,7 @@ const BAD: &[(&str, &[&str], Schema)] = &[
         &["ui_extension.views[1].component"],
         Rejects("Pattern", "pattern: component"),
     ),
-    (
-        "duplicate_viewport.json",
-        &["ui_extension.views[2].viewport"],
-        Accepts,
-    ),
+    ("duplicate_viewport.json", &["ui_extension.views[2].viewport"], Accepts),
     (
         "settings_and_app_settings.json",
         &["ui_extension.views[2].viewport"],
@@ -340,11 +231,7 @@ const BAD: &[(&str, &[&str], Schema)] = &[
         &["ui_extension.content_security_policy.connect-src[0]"],
         Accepts,
     ),
-    (
-        "connect_src_query.json",
-        &["ui_extension.content_security_policy.connect-src[0]"],
-        Accepts,
-    ),
+    ("connect_src_query.json", &["ui_extension.content_security_policy.connect-src[0]"], Accepts),
     (
         "connect_src_fragment.json",
         &["ui_extension.content_security_policy.connect-src[0]"],
@@ -365,18 +252,11 @@ const BAD: &[(&str, &[&str], Schema)] = &[
         &["ui_extension.content_security_policy.image-src"],
         Rejects("Type", "type: image-src"),
     ),
-    (
-        "image_src_http_remote.json",
-        &["ui_extension.content_security_policy.image-src[0]"],
-        Accepts,
-    ),
+    ("image_src_http_remote.json", &["ui_extension.content_security_policy.image-src[0]"], Accepts),
     (
         "post_install_action_string.json",
         &["post_install_action"],
-        Rejects(
-            "OneOfNotValid",
-            "oneOf: post_install_action not null or object",
-        ),
+        Rejects("OneOfNotValid", "oneOf: post_install_action not null or object"),
     ),
     (
         "post_install_action_missing_type.json",
@@ -391,21 +271,14 @@ const BAD: &[(&str, &[&str], Schema)] = &[
     (
         "post_install_action_external_missing_url.json",
         &["post_install_action.url"],
-        Rejects(
-            "OneOfNotValid",
-            "oneOf: post_install_action external url required",
-        ),
+        Rejects("OneOfNotValid", "oneOf: post_install_action external url required"),
     ),
     (
         "post_install_action_external_ftp_url.json",
         &["post_install_action.url"],
         Rejects("OneOfNotValid", "oneOf: post_install_action url pattern"),
     ),
-    (
-        "constants_array.json",
-        &["constants"],
-        Rejects("Type", "type: constants"),
-    ),
+    ("constants_array.json", &["constants"], Rejects("Type", "type: constants")),
     (
         "redirect_uri_no_path.json",
         &["allowed_redirect_uris[0]"],
@@ -431,88 +304,36 @@ const BAD: &[(&str, &[&str], Schema)] = &[
         &["sandbox_install_compatible"],
         Rejects("Type", "type: sandbox_install_compatible"),
     ),
-    (
-        "schema_not_string.json",
-        &["$schema"],
-        Rejects("Type", "type: $schema"),
-    ),
+    ("schema_not_string.json", &["$schema"], Rejects("Type", "type: $schema")),
     ("root_array.json", &["$"], Rejects("Type", "type: root")),
 ];
 
 /// Where our verdict and the schema's differ on purpose: (file, why).
 const DIVERGENCES: &[(&str, &str)] = &[
     // We accept, the schema rejects.
-    (
-        "good/app_settings.json",
-        "DESIGN: app.settings is our name for the settings page",
-    ),
-    (
-        "good/extensions_null.json",
-        "the Stripe CLI writes \"extensions\": null (#1029)",
-    ),
-    (
-        "good/icon_without_dot_slash.json",
-        "the Stripe CLI accepts icon paths without ./ (warning)",
-    ),
-    (
-        "good/fullpage_viewport.json",
-        "docs/SDK viewport the schema enum lags behind",
-    ),
-    (
-        "good/shipping_rates_viewports.json",
-        "docs viewports the schema enum lags behind",
-    ),
+    ("good/app_settings.json", "DESIGN: app.settings is our name for the settings page"),
+    ("good/extensions_null.json", "the Stripe CLI writes \"extensions\": null (#1029)"),
+    ("good/icon_without_dot_slash.json", "the Stripe CLI accepts icon paths without ./ (warning)"),
+    ("good/fullpage_viewport.json", "docs/SDK viewport the schema enum lags behind"),
+    ("good/shipping_rates_viewports.json", "docs viewports the schema enum lags behind"),
     (
         "good/unknown_viewport.json",
         "unknown but well-formed viewport: a warning (schema lags docs)",
     ),
     // We reject, the schema accepts: docs rules the schema cannot express.
-    (
-        "bad/connect_src_http_remote.json",
-        "docs: connect-src is https only",
-    ),
-    (
-        "bad/image_src_http_remote.json",
-        "docs: sources are https only",
-    ),
-    (
-        "bad/connect_src_wildcard_path.json",
-        "docs: no wildcards in the path (#204)",
-    ),
-    (
-        "bad/connect_src_wildcard_mid_host.json",
-        "docs: * only as the left-most DNS label",
-    ),
-    (
-        "bad/connect_src_wildcard_host.json",
-        "docs: * only as the left-most DNS label",
-    ),
-    (
-        "bad/connect_src_stripe_api.json",
-        "docs: no Stripe API hosts, use the API client",
-    ),
-    (
-        "bad/connect_src_stripe_files.json",
-        "docs: no Stripe hosts (#321)",
-    ),
+    ("bad/connect_src_http_remote.json", "docs: connect-src is https only"),
+    ("bad/image_src_http_remote.json", "docs: sources are https only"),
+    ("bad/connect_src_wildcard_path.json", "docs: no wildcards in the path (#204)"),
+    ("bad/connect_src_wildcard_mid_host.json", "docs: * only as the left-most DNS label"),
+    ("bad/connect_src_wildcard_host.json", "docs: * only as the left-most DNS label"),
+    ("bad/connect_src_stripe_api.json", "docs: no Stripe API hosts, use the API client"),
+    ("bad/connect_src_stripe_files.json", "docs: no Stripe hosts (#321)"),
     ("bad/connect_src_query.json", "CSP sources carry no query"),
-    (
-        "bad/connect_src_fragment.json",
-        "CSP sources carry no fragment",
-    ),
-    (
-        "bad/connect_src_credentials.json",
-        "CSP sources carry no credentials",
-    ),
-    (
-        "bad/duplicate_permission.json",
-        "a permission is requested once",
-    ),
+    ("bad/connect_src_fragment.json", "CSP sources carry no fragment"),
+    ("bad/connect_src_credentials.json", "CSP sources carry no credentials"),
+    ("bad/duplicate_permission.json", "a permission is requested once"),
     ("bad/duplicate_viewport.json", "a viewport shows one view"),
-    (
-        "bad/purpose_whitespace.json",
-        "a blank purpose tells the installer nothing",
-    ),
+    ("bad/purpose_whitespace.json", "a blank purpose tells the installer nothing"),
 ];
 
 /// Every schema rule some bad file must exercise (labels used in `BAD`).
@@ -597,10 +418,7 @@ fn run(dir: &str, name: &str, schema: &jsonschema::Validator) -> Run {
     Run {
         file: format!("{dir}/{name}"),
         ours: validate_with_files(&text, path.parent().unwrap()),
-        schema_errors: schema
-            .iter_errors(&value)
-            .map(|e| format!("{:?}", e.kind))
-            .collect(),
+        schema_errors: schema.iter_errors(&value).map(|e| format!("{:?}", e.kind)).collect(),
     }
 }
 
@@ -636,12 +454,7 @@ fn every_corpus_file_has_an_expectation() {
     let bad: BTreeSet<String> = BAD.iter().map(|(f, ..)| f.to_string()).collect();
     assert_eq!(listed_files("good"), good, "tests/manifests/good vs GOOD");
     assert_eq!(listed_files("bad"), bad, "tests/manifests/bad vs BAD");
-    assert!(
-        good.len() >= 12 && bad.len() >= 40,
-        "{} good, {} bad",
-        good.len(),
-        bad.len()
-    );
+    assert!(good.len() >= 12 && bad.len() >= 40, "{} good, {} bad", good.len(), bad.len());
 }
 
 // (a) every bad file gets an error from us at each expected path.
@@ -660,11 +473,7 @@ fn bad_files_get_errors_at_the_expected_paths() {
             );
         }
         for d in r.ours.iter().filter(|d| d.is_error()) {
-            assert!(
-                d.message.len() > 20 && !d.message.contains('\n'),
-                "{}: {d}",
-                r.file
-            );
+            assert!(d.message.len() > 20 && !d.message.contains('\n'), "{}: {d}", r.file);
         }
     }
 }
@@ -690,10 +499,7 @@ fn good_files_have_no_errors() {
 #[test]
 fn verdicts_agree_with_the_official_schema_except_listed_divergences() {
     let schema = official_schema();
-    let files = GOOD
-        .iter()
-        .map(|(f, _)| ("good", *f))
-        .chain(BAD.iter().map(|(f, ..)| ("bad", *f)));
+    let files = GOOD.iter().map(|(f, _)| ("good", *f)).chain(BAD.iter().map(|(f, ..)| ("bad", *f)));
     let mut diverging = BTreeSet::new();
     for (dir, name) in files {
         let r = run(dir, name, &schema);
@@ -712,10 +518,7 @@ fn verdicts_agree_with_the_official_schema_except_listed_divergences() {
         }
     }
     let listed: BTreeSet<String> = DIVERGENCES.iter().map(|(f, _)| f.to_string()).collect();
-    assert_eq!(
-        listed, diverging,
-        "DIVERGENCES must list exactly the diverging files"
-    );
+    assert_eq!(listed, diverging, "DIVERGENCES must list exactly the diverging files");
 }
 
 // Every rule of the official schema is exercised by at least one bad file.
@@ -729,16 +532,10 @@ fn every_schema_rule_is_covered_by_a_bad_file() {
         })
         .collect();
     for rule in SCHEMA_RULES {
-        assert!(
-            covered.contains(rule),
-            "no bad file covers schema rule {rule:?}"
-        );
+        assert!(covered.contains(rule), "no bad file covers schema rule {rule:?}");
     }
     for rule in &covered {
-        assert!(
-            SCHEMA_RULES.contains(rule),
-            "{rule:?} is not listed in SCHEMA_RULES"
-        );
+        assert!(SCHEMA_RULES.contains(rule), "{rule:?} is not listed in SCHEMA_RULES");
     }
 }
 
@@ -749,10 +546,8 @@ fn our_manifest_diverges_from_the_schema_only_by_app_settings() {
     let schema = official_schema();
     let text = fs::read_to_string(root().join("stripe-app.json")).unwrap();
     let mut value: Value = serde_json::from_str(&text).unwrap();
-    let errors: Vec<String> = schema
-        .iter_errors(&value)
-        .map(|e| e.instance_path.to_string())
-        .collect();
+    let errors: Vec<String> =
+        schema.iter_errors(&value).map(|e| e.instance_path.to_string()).collect();
     assert_eq!(errors, ["/ui_extension/views/2/viewport"]);
     value["ui_extension"]["views"][2]["viewport"] = "settings".into();
     assert!(schema.is_valid(&value));
@@ -835,24 +630,13 @@ fn url_checks_are_at_least_as_strict_as_the_schema() {
     for field in 0..3 {
         for url in tricky.iter().chain(&plain) {
             let m = with_url(field, url);
-            let ours_ok = !stripe_app::manifest::validate_value(&m)
-                .iter()
-                .any(|d| d.is_error());
+            let ours_ok = !stripe_app::manifest::validate_value(&m).iter().any(|d| d.is_error());
             let schema_ok = schema.is_valid(&m);
-            assert!(
-                schema_ok || !ours_ok,
-                "field {field}: {url:?}: schema rejects, we accept"
-            );
+            assert!(schema_ok || !ours_ok, "field {field}: {url:?}: schema rejects, we accept");
             if plain.contains(url) {
-                assert!(
-                    schema_ok && ours_ok,
-                    "field {field}: {url:?} should pass both"
-                );
+                assert!(schema_ok && ours_ok, "field {field}: {url:?} should pass both");
             } else {
-                assert!(
-                    !schema_ok,
-                    "field {field}: {url:?} is not tricky for the schema"
-                );
+                assert!(!schema_ok, "field {field}: {url:?} is not tricky for the schema");
             }
         }
     }

@@ -11,11 +11,7 @@ pub fn list(params: &ListParams) -> ApiRequest {
 
 /// `GET /v1/customers/{id}`: one customer.
 pub fn retrieve(id: &str) -> ApiRequest {
-    ApiRequest::new(
-        Method::Get,
-        &format!("/v1/customers/{}", encode_path_segment(id)),
-        &[],
-    )
+    ApiRequest::new(Method::Get, &format!("/v1/customers/{}", encode_path_segment(id)), &[])
 }
 
 #[cfg(test)]
@@ -36,9 +32,6 @@ mod tests {
     #[test]
     fn retrieve_encodes_the_id_as_one_path_segment() {
         assert_eq!(retrieve("cus_123").path, "/v1/customers/cus_123");
-        assert_eq!(
-            retrieve("../balance?x=1").path,
-            "/v1/customers/..%2Fbalance%3Fx%3D1"
-        );
+        assert_eq!(retrieve("../balance?x=1").path, "/v1/customers/..%2Fbalance%3Fx%3D1");
     }
 }

@@ -41,14 +41,8 @@ impl ApiError {
     /// Turns a non-2xx response into the matching error.
     pub fn from_response(status: u16, body: &str) -> Self {
         match serde_json::from_str::<ErrorEnvelope>(body) {
-            Ok(env) => ApiError::Stripe {
-                status,
-                error: env.error,
-            },
-            Err(_) => ApiError::Http {
-                status,
-                body: body.chars().take(300).collect::<String>(),
-            },
+            Ok(env) => ApiError::Stripe { status, error: env.error },
+            Err(_) => ApiError::Http { status, body: body.chars().take(300).collect::<String>() },
         }
     }
 
@@ -76,10 +70,7 @@ impl fmt::Display for ApiError {
                 Ok(())
             }
             ApiError::Http { status, body } => {
-                write!(
-                    f,
-                    "The Stripe API answered HTTP {status} without an error body: {body}"
-                )
+                write!(f, "The Stripe API answered HTTP {status} without an error body: {body}")
             }
             ApiError::Network(why) => write!(f, "Could not reach the Stripe API: {why}"),
             ApiError::Decode { path, message } => write!(

@@ -125,9 +125,7 @@ mod tests {
     use serde_json::json;
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
+        list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
     #[test]
@@ -146,29 +144,20 @@ mod tests {
 
     #[test]
     fn encode_writes_utf8_bytes_as_uppercase_escapes() {
-        assert_eq!(
-            encode_pairs(&pairs(&[("name", "Zoë 日")])),
-            "name=Zo%C3%AB%20%E6%97%A5"
-        );
+        assert_eq!(encode_pairs(&pairs(&[("name", "Zoë 日")])), "name=Zo%C3%AB%20%E6%97%A5");
         assert_eq!(encode_pairs(&pairs(&[("e", "😀")])), "e=%F0%9F%98%80");
     }
 
     #[test]
     fn encode_of_nothing_is_empty_and_empty_values_keep_their_key() {
         assert_eq!(encode_pairs(&[]), "");
-        assert_eq!(
-            encode_pairs(&pairs(&[("metadata[k]", ""), ("a", "1")])),
-            "metadata[k]=&a=1"
-        );
+        assert_eq!(encode_pairs(&pairs(&[("metadata[k]", ""), ("a", "1")])), "metadata[k]=&a=1");
     }
 
     #[test]
     fn path_segments_are_encoded_like_encode_uri_component() {
         assert_eq!(encode_path_segment("cus_123"), "cus_123");
-        assert_eq!(
-            encode_path_segment("a/b c?d#[e]"),
-            "a%2Fb%20c%3Fd%23%5Be%5D"
-        );
+        assert_eq!(encode_path_segment("a/b c?d#[e]"), "a%2Fb%20c%3Fd%23%5Be%5D");
         assert_eq!(encode_path_segment("!'()*"), "!'()*");
     }
 
@@ -176,13 +165,7 @@ mod tests {
     fn decode_reads_plus_as_space_and_keeps_order_and_duplicates() {
         assert_eq!(
             decode_pairs("a=1+2&expand[]=x&expand%5B%5D=y&flag&&b=%C3%A9"),
-            pairs(&[
-                ("a", "1 2"),
-                ("expand[]", "x"),
-                ("expand[]", "y"),
-                ("flag", ""),
-                ("b", "é")
-            ])
+            pairs(&[("a", "1 2"), ("expand[]", "x"), ("expand[]", "y"), ("flag", ""), ("b", "é")])
         );
     }
 
@@ -198,11 +181,8 @@ mod tests {
 
     #[test]
     fn decode_inverts_encode() {
-        let original = pairs(&[
-            ("metadata[k k]", "v=1&2"),
-            ("name", "Łukasz O'Brien"),
-            ("x", "+%"),
-        ]);
+        let original =
+            pairs(&[("metadata[k k]", "v=1&2"), ("name", "Łukasz O'Brien"), ("x", "+%")]);
         assert_eq!(decode_pairs(&encode_pairs(&original)), original);
     }
 

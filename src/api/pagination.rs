@@ -104,10 +104,9 @@ pub fn page_links<T: HasId>(cursor: &Cursor, list: &List<T>) -> PageLinks {
     let first = list.data.first().map(|t| t.id().to_string());
     let last = list.data.last().map(|t| t.id().to_string());
     match cursor {
-        Cursor::First => PageLinks {
-            next: last.filter(|_| list.has_more).map(Cursor::After),
-            prev: None,
-        },
+        Cursor::First => {
+            PageLinks { next: last.filter(|_| list.has_more).map(Cursor::After), prev: None }
+        }
         Cursor::After(from) => PageLinks {
             next: last.filter(|_| list.has_more).map(Cursor::After),
             // We came from a newer page, so there is always one to go back to.
@@ -170,22 +169,12 @@ mod tests {
             let end = (start + limit).min(items.len());
             (items[start..end].to_vec(), end < items.len())
         };
-        List {
-            object: "list".into(),
-            url: "/v1/items".into(),
-            has_more,
-            data,
-        }
+        List { object: "list".into(), url: "/v1/items".into(), has_more, data }
     }
 
     fn list(ids: &[&str], has_more: bool) -> List<Item> {
         let data = ids.iter().map(|s| Item(s.to_string())).collect();
-        List {
-            object: "list".into(),
-            url: "/v1/items".into(),
-            has_more,
-            data,
-        }
+        List { object: "list".into(), url: "/v1/items".into(), has_more, data }
     }
 
     fn after(id: &str) -> Option<Cursor> {
@@ -199,72 +188,39 @@ mod tests {
     #[test]
     fn params_serialize_only_what_is_set_and_cursors_exclude_each_other() {
         assert!(ListParams::new().to_pairs().is_empty());
-        let p = ListParams::new()
-            .limit(3)
-            .ending_before("x")
-            .starting_after("cus_1");
+        let p = ListParams::new().limit(3).ending_before("x").starting_after("cus_1");
         let want = [("limit", "3"), ("starting_after", "cus_1")];
-        assert_eq!(
-            p.to_pairs(),
-            want.map(|(k, v)| (k.to_string(), v.to_string()))
-        );
+        assert_eq!(p.to_pairs(), want.map(|(k, v)| (k.to_string(), v.to_string())));
         let before = ListParams::for_cursor(&Cursor::Before("y".into()), 5);
         assert_eq!(before, ListParams::new().limit(5).ending_before("y"));
-        assert_eq!(
-            ListParams::for_cursor(&Cursor::First, 5),
-            ListParams::new().limit(5)
-        );
+        assert_eq!(ListParams::for_cursor(&Cursor::First, 5), ListParams::new().limit(5));
     }
 
     #[test]
     fn empty_list_has_no_links_and_no_next_page() {
         let empty = list(&[], false);
-        assert_eq!(
-            page_links(&Cursor::First, &empty),
-            PageLinks {
-                next: None,
-                prev: None
-            }
-        );
+        assert_eq!(page_links(&Cursor::First, &empty), PageLinks { next: None, prev: None });
         assert_eq!(next_page(&ListParams::new(), &empty), None);
     }
 
     #[test]
     fn single_page_has_no_links() {
         let page = list(&["c", "b", "a"], false);
-        assert_eq!(
-            page_links(&Cursor::First, &page),
-            PageLinks {
-                next: None,
-                prev: None
-            }
-        );
+        assert_eq!(page_links(&Cursor::First, &page), PageLinks { next: None, prev: None });
         assert_eq!(next_page(&ListParams::new(), &page), None);
     }
 
     #[test]
     fn first_page_with_more_links_forward_from_its_last_item() {
         let page = list(&["c", "b"], true);
-        assert_eq!(
-            page_links(&Cursor::First, &page),
-            PageLinks {
-                next: after("b"),
-                prev: None
-            }
-        );
+        assert_eq!(page_links(&Cursor::First, &page), PageLinks { next: after("b"), prev: None });
     }
 
     #[test]
     fn page_after_a_cursor_links_back_from_its_first_item() {
         let middle = list(&["c", "b"], true);
         let links = page_links(&Cursor::After("d".into()), &middle);
-        assert_eq!(
-            links,
-            PageLinks {
-                next: after("b"),
-                prev: before("c")
-            }
-        );
+        assert_eq!(links, PageLinks { next: after("b"), prev: before("c") });
         let last = list(&["a"], false);
         assert_eq!(page_links(&Cursor::After("b".into()), &last).next, None);
     }
@@ -273,46 +229,25 @@ mod tests {
     #[test]
     fn empty_page_after_a_cursor_links_back_to_that_cursor() {
         let links = page_links(&Cursor::After("b".into()), &list(&[], false));
-        assert_eq!(
-            links,
-            PageLinks {
-                next: None,
-                prev: before("b")
-            }
-        );
+        assert_eq!(links, PageLinks { next: None, prev: before("b") });
     }
 
     #[test]
     fn page_before_a_cursor_reads_has_more_as_newer_items() {
         let page = list(&["e", "d"], true);
         let links = page_links(&Cursor::Before("c".into()), &page);
-        assert_eq!(
-            links,
-            PageLinks {
-                next: after("d"),
-                prev: before("e")
-            }
-        );
+        assert_eq!(links, PageLinks { next: after("d"), prev: before("e") });
         let newest = list(&["e", "d"], false);
         assert_eq!(page_links(&Cursor::Before("c".into()), &newest).prev, None);
         let empty = page_links(&Cursor::Before("c".into()), &list(&[], false));
-        assert_eq!(
-            empty,
-            PageLinks {
-                next: Some(Cursor::First),
-                prev: None
-            }
-        );
+        assert_eq!(empty, PageLinks { next: Some(Cursor::First), prev: None });
     }
 
     // async-stripe's guard: `has_more` with no data would re-request the same page forever.
     #[test]
     fn has_more_without_a_cursor_item_stops_paging() {
         assert_eq!(next_page(&ListParams::new(), &list(&[], true)), None);
-        assert_eq!(
-            next_page(&ListParams::new().ending_before("x"), &list(&[], true)),
-            None
-        );
+        assert_eq!(next_page(&ListParams::new().ending_before("x"), &list(&[], true)), None);
         assert_eq!(page_links(&Cursor::First, &list(&[], true)).next, None);
     }
 

@@ -43,14 +43,8 @@ impl ApiRequest {
     /// query string for GET/DELETE and in the form body for POST.
     pub fn new(method: Method, path: &str, params: &[(String, String)]) -> Self {
         let mut headers = vec![
-            (
-                "Authorization".to_string(),
-                crate::config::AUTHORIZATION_VALUE.to_string(),
-            ),
-            (
-                "Stripe-Version".to_string(),
-                crate::config::STRIPE_API_VERSION.to_string(),
-            ),
+            ("Authorization".to_string(), crate::config::AUTHORIZATION_VALUE.to_string()),
+            ("Stripe-Version".to_string(), crate::config::STRIPE_API_VERSION.to_string()),
         ];
         let encoded = super::form::encode_pairs(params);
         let (path, body) = match method {
@@ -64,27 +58,17 @@ impl ApiRequest {
             _ if encoded.is_empty() => (path.to_string(), None),
             _ => (format!("{path}?{encoded}"), None),
         };
-        ApiRequest {
-            method,
-            path,
-            headers,
-            body,
-        }
+        ApiRequest { method, path, headers, body }
     }
 
     /// The value of header `name` (case-insensitive), if present.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 
     /// The path without its query string.
     pub fn path_only(&self) -> &str {
-        self.path
-            .split_once('?')
-            .map_or(self.path.as_str(), |(p, _)| p)
+        self.path.split_once('?').map_or(self.path.as_str(), |(p, _)| p)
     }
 
     /// The raw query string (after `?`), or "".

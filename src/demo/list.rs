@@ -69,11 +69,7 @@ impl ListQuery {
 
     /// The value of filter `name`, if given.
     pub fn filter(&self, name: &str) -> Option<&str> {
-        self.filters
-            .iter()
-            .rev()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+        self.filters.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 
     /// Whether `created` passes every `created[...]` bound.
@@ -99,10 +95,7 @@ impl ListQuery {
         let mut items: Vec<&T> = all.iter().filter(|t| keep(t)).collect();
         items.sort_by_cached_key(|t| std::cmp::Reverse(key(t)));
         let find = |id: &str, param: &str| {
-            all.iter()
-                .find(|t| t.id() == id)
-                .map(key)
-                .ok_or_else(|| no_such(400, kind, id, param))
+            all.iter().find(|t| t.id() == id).map(key).ok_or_else(|| no_such(400, kind, id, param))
         };
         if let Some(id) = &self.ending_before {
             let at = find(id, "ending_before")?;
@@ -145,21 +138,17 @@ fn created_op(key: &str) -> Option<&str> {
 }
 
 fn parse_int(param: &str, value: &str) -> Result<i64, ApiResponse> {
-    value
-        .parse()
-        .map_err(|_| invalid_request(&format!("Invalid integer: {value}"), Some(param)))
+    value.parse().map_err(|_| invalid_request(&format!("Invalid integer: {value}"), Some(param)))
 }
 
 fn parse_limit(value: &str) -> Result<usize, ApiResponse> {
     match parse_int("limit", value)? {
-        n if n < 1 => Err(invalid_request(
-            "This value must be greater than or equal to 1.",
-            Some("limit"),
-        )),
-        n if n > 100 => Err(invalid_request(
-            "This value must be less than or equal to 100.",
-            Some("limit"),
-        )),
+        n if n < 1 => {
+            Err(invalid_request("This value must be greater than or equal to 1.", Some("limit")))
+        }
+        n if n > 100 => {
+            Err(invalid_request("This value must be less than or equal to 100.", Some("limit")))
+        }
         n => Ok(n as usize),
     }
 }

@@ -72,10 +72,7 @@ pub(super) fn blank() -> Customer {
 }
 
 pub(super) fn country(code: &str) -> &'static Country {
-    COUNTRIES
-        .iter()
-        .find(|c| c.code == code)
-        .unwrap_or(&COUNTRIES[0])
+    COUNTRIES.iter().find(|c| c.code == code).unwrap_or(&COUNTRIES[0])
 }
 
 /// Replaces `{a}` with `area`, each `#` with a random digit and each `@` with a non-zero one.
@@ -100,12 +97,9 @@ pub(super) fn address(rng: &mut SplitMix64, country: &Country, place: &Place) ->
         Street::NumberFirst => format!("{n} {street}"),
         Street::NumberLast => format!("{street} {n}"),
         Street::NumberAfterComma => format!("{street}, {n}"),
-        Street::Chome => format!(
-            "{}-{}-{} {street}",
-            1 + n % 6,
-            1 + rng.below(30),
-            1 + rng.below(20)
-        ),
+        Street::Chome => {
+            format!("{}-{}-{} {street}", 1 + n % 6, 1 + rng.below(30), 1 + rng.below(20))
+        }
     };
     let line2 = rng.percent(25).then(|| fill(rng, country.line2, ""));
     Address {
@@ -191,11 +185,7 @@ fn random_customer(
     match n % 13 {
         4 => {
             c.delinquent = Some(true);
-            c.balance = if rng.percent(50) {
-                100 * (20 + rng.below(900) as i64)
-            } else {
-                0
-            };
+            c.balance = if rng.percent(50) { 100 * (20 + rng.below(900) as i64) } else { 0 };
         }
         7 => c.balance = 100 * (5 + rng.below(2500) as i64),
         11 => c.balance = -100 * (10 + rng.below(500) as i64),
@@ -204,22 +194,14 @@ fn random_customer(
     let billed = c.balance != 0 || c.delinquent == Some(true) || !rng.percent(15);
     c.currency = billed.then(|| country.currency.to_string());
     if rng.percent(50) {
-        let locale = if place.0 == "Montréal" {
-            "fr-CA"
-        } else {
-            country.locale
-        };
+        let locale = if place.0 == "Montréal" { "fr-CA" } else { country.locale };
         c.preferred_locales.push(locale.into());
     }
     if rng.percent(40) {
-        c.metadata
-            .insert("crm_id".into(), format!("CRM-{:05}", rng.below(100_000)));
+        c.metadata.insert("crm_id".into(), format!("CRM-{:05}", rng.below(100_000)));
         let tier = *rng.pick(PLAN_TIERS);
         if tier != "starter" && rng.percent(60) {
-            c.metadata.insert(
-                "account_manager".into(),
-                rng.pick(ACCOUNT_MANAGERS).to_string(),
-            );
+            c.metadata.insert("account_manager".into(), rng.pick(ACCOUNT_MANAGERS).to_string());
         }
         c.metadata.insert("plan_tier".into(), tier.into());
     }

@@ -15,13 +15,8 @@ pub(super) enum Street {
 }
 
 /// A city: name, state/province/prefecture, postal code, phone area code, one street there.
-pub(super) type Place = (
-    &'static str,
-    Option<&'static str>,
-    &'static str,
-    &'static str,
-    &'static str,
-);
+pub(super) type Place =
+    (&'static str, Option<&'static str>, &'static str, &'static str, &'static str);
 
 pub(super) struct Country {
     pub code: &'static str,
@@ -226,9 +221,5 @@ pub(super) const DESCRIPTIONS: &[&str] = &[
 
 pub(super) const PLAN_TIERS: &[&str] = &["starter", "growth", "scale", "enterprise"];
 
-pub(super) const ACCOUNT_MANAGERS: &[&str] = &[
-    "Dana Whitfield",
-    "Rahul Mehta",
-    "Sofia Lindqvist",
-    "Kenji Mori",
-];
+pub(super) const ACCOUNT_MANAGERS: &[&str] =
+    &["Dana Whitfield", "Rahul Mehta", "Sofia Lindqvist", "Kenji Mori"];

@@ -24,21 +24,11 @@ pub(super) fn specials(rng: &mut SplitMix64) -> Vec<(usize, Customer)> {
     walk_in.description = Some("Walk-in customer (point of sale), no contact details".into());
     walk_in.address = None;
 
-    let mut zoe = at(
-        "FR",
-        0,
-        Some("Zoë Lefèvre-Dubois"),
-        Some("zoe.lefevre-dubois@orange.fr"),
-    );
+    let mut zoe = at("FR", 0, Some("Zoë Lefèvre-Dubois"), Some("zoe.lefevre-dubois@orange.fr"));
     zoe.preferred_locales = vec!["fr".into()];
     zoe.description = Some("Prefers invoices in French".into());
 
-    let mut hanako = at(
-        "JP",
-        0,
-        Some("山田 花子"),
-        Some("hanako.yamada@yahoo.co.jp"),
-    );
+    let mut hanako = at("JP", 0, Some("山田 花子"), Some("hanako.yamada@yahoo.co.jp"));
     hanako.preferred_locales = vec!["ja".into()];
 
     let mut long = at(
@@ -47,16 +37,10 @@ pub(super) fn specials(rng: &mut SplitMix64) -> Vec<(usize, Customer)> {
         Some("Maximilian Alexander Freiherr von Hohenzollern-Sigmaringen"),
         Some("m.hohenzollern-sigmaringen@kestrel-labs.de"),
     );
-    long.metadata
-        .insert("plan_tier".into(), "enterprise".into());
+    long.metadata.insert("plan_tier".into(), "enterprise".into());
     long.tax_exempt = Some("reverse".into());
 
-    let mut aoife = at(
-        "US",
-        6,
-        Some("Aoife O'Brien"),
-        Some("aoife.obrien@gmail.com"),
-    );
+    let mut aoife = at("US", 6, Some("Aoife O'Brien"), Some("aoife.obrien@gmail.com"));
     aoife.balance = -2_500;
     aoife.metadata.insert("crm_id".into(), "CRM-00417".into());
 
@@ -67,9 +51,7 @@ pub(super) fn specials(rng: &mut SplitMix64) -> Vec<(usize, Customer)> {
     let mut mallory = at("US", 1, Some("Mallory Quinn"), Some("mallory@oakline.com"));
     mallory.description =
         Some(r#"<script>alert("demo")</script><img src=x onerror=alert(1)> & "quotes""#.into());
-    mallory
-        .metadata
-        .insert("note".into(), "<b>not bold</b>".into());
+    mallory.metadata.insert("note".into(), "<b>not bold</b>".into());
 
     vec![
         (20, walk_in),

@@ -46,11 +46,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
         let (path, message) = (path.into(), message.into());
-        Diagnostic {
-            severity: Severity::Error,
-            path,
-            message,
-        }
+        Diagnostic { severity: Severity::Error, path, message }
     }
 
     pub fn is_error(&self) -> bool {
@@ -97,9 +93,7 @@ pub fn validate_str(json: &str) -> Vec<Diagnostic> {
 
 fn json_error(e: &serde_json::Error) -> Diagnostic {
     let text = e.to_string();
-    let what = text
-        .rsplit_once(" at line ")
-        .map_or(text.as_str(), |(w, _)| w);
+    let what = text.rsplit_once(" at line ").map_or(text.as_str(), |(w, _)| w);
     let message = format!(
         "invalid JSON at line {}, column {}: {what}; fix the syntax there (a trailing comma or a \
          missing quote, comma or bracket is the usual cause)",

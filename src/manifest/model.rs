@@ -38,11 +38,7 @@ pub struct Manifest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub constants: Option<Value>,
     /// Where users may be sent back after an install (`null` reads as empty).
-    #[serde(
-        default,
-        deserialize_with = "null_as_empty",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
     pub allowed_redirect_uris: Vec<String>,
 }
 
@@ -124,18 +120,12 @@ impl Manifest {
     /// The view declared for `viewport`, treating `app.settings` and `settings` as one.
     pub fn view_for(&self, viewport: &str) -> Option<&ViewDecl> {
         let wanted = canonical_viewport(viewport);
-        self.ui_extension
-            .views
-            .iter()
-            .find(|v| canonical_viewport(&v.viewport) == wanted)
+        self.ui_extension.views.iter().find(|v| canonical_viewport(&v.viewport) == wanted)
     }
 
     /// The declared `connect-src` entries (empty when there is no CSP).
     pub fn connect_src(&self) -> &[String] {
-        self.ui_extension
-            .content_security_policy
-            .as_ref()
-            .map_or(&[], |c| &c.connect_src)
+        self.ui_extension.content_security_policy.as_ref().map_or(&[], |c| &c.connect_src)
     }
 }
 

@@ -40,15 +40,7 @@ pub(crate) fn split(s: &str) -> Option<UrlParts<'_>> {
             None => (hostport, None),
         },
     };
-    Some(UrlParts {
-        scheme,
-        userinfo,
-        host,
-        port,
-        path,
-        query,
-        fragment,
-    })
+    Some(UrlParts { scheme, userinfo, host, port, path, query, fragment })
 }
 
 /// The byte offset and character of the first thing RFC 3986 does not allow in the
@@ -102,10 +94,8 @@ pub(crate) fn invalid_char(s: &str) -> Option<(usize, char)> {
     if let Some(k) = authority.find(['[', ']']) {
         let host = parts.host;
         let inner = host.strip_prefix('[').and_then(|h| h.strip_suffix(']'));
-        let ipv6 = inner.is_some_and(|h| {
-            h.chars()
-                .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
-        });
+        let ipv6 =
+            inner.is_some_and(|h| h.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.'));
         let once = authority.matches(['[', ']']).count() == 2;
         if !ipv6 || !once || offset(host) != start + k {
             return bad(start + k);

@@ -68,10 +68,8 @@ fn kind(v: &Value) -> &'static str {
 
 /// `parent.key` (or `key` at the root); keys that are not plain names are written `["key"]`.
 fn child(parent: &str, key: &str) -> String {
-    let plain = !key.is_empty()
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "_-$".contains(c));
+    let plain =
+        !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || "_-$".contains(c));
     match (parent, plain) {
         ("$", true) => key.to_owned(),
         (_, true) => format!("{parent}.{key}"),
@@ -98,8 +96,7 @@ fn icon_matches_schema(s: &str) -> bool {
             }
         }
     };
-    rest.strip_suffix(".png")
-        .is_some_and(|mid| !mid.contains('.'))
+    rest.strip_suffix(".png").is_some_and(|mid| !mid.contains('.'))
 }
 
 /// Viewport IDs are dot-separated lowercase labels (`stripe.dashboard.customer.detail`).
@@ -119,11 +116,7 @@ fn is_localhost(host: &str) -> bool {
 
 impl Checker {
     fn push(&mut self, severity: Severity, path: &str, message: String) {
-        self.0.push(Diagnostic {
-            severity,
-            path: path.to_owned(),
-            message,
-        });
+        self.0.push(Diagnostic { severity, path: path.to_owned(), message });
     }
 
     fn error(&mut self, path: &str, message: String) {
@@ -157,10 +150,8 @@ impl Checker {
             Value::Null if nullable => &[],
             _ => {
                 let or_null = if nullable { " (or null)" } else { "" };
-                let msg = format!(
-                    "must be an array{or_null}, e.g. {example}, but found {}",
-                    kind(v)
-                );
+                let msg =
+                    format!("must be an array{or_null}, e.g. {example}, but found {}", kind(v));
                 self.error(path, msg);
                 &[]
             }
@@ -212,29 +203,18 @@ impl Checker {
             }
         }
         if let Some(v) = root.get("$schema") {
-            self.string(
-                "$schema",
-                v,
-                "\"https://stripe.com/stripe-app.schema.json\"",
-            );
+            self.string("$schema", v, "\"https://stripe.com/stripe-app.schema.json\"");
         }
         if let Some(id) = root.get("id") {
             self.id(id);
         }
         for (field, example, what) in [
             ("version", "\"0.1.0\"", "any version label"),
-            (
-                "name",
-                "\"Customer Sync\"",
-                "the name shown in the Dashboard",
-            ),
+            ("name", "\"Customer Sync\"", "the name shown in the Dashboard"),
         ] {
             let Some(v) = root.get(field) else { continue };
             if self.string(field, v, example) == Some("") {
-                self.error(
-                    field,
-                    format!("{field} is empty; set {what}, e.g. {example}"),
-                );
+                self.error(field, format!("{field} is empty; set {what}, e.g. {example}"));
             }
         }
         if let Some(v) = root.get("icon") {
@@ -261,20 +241,13 @@ impl Checker {
         }
         if let Some(v) = root.get("allowed_redirect_uris") {
             let example = "[\"https://example.com/installed\"]";
-            for (i, u) in self
-                .array("allowed_redirect_uris", v, true, example)
-                .iter()
-                .enumerate()
-            {
+            for (i, u) in self.array("allowed_redirect_uris", v, true, example).iter().enumerate() {
                 self.url_entry(&item("allowed_redirect_uris", i), u, UrlKind::RedirectUri);
             }
         }
         for (field, allowed) in [
             ("distribution_type", &["public", "private"][..]),
-            (
-                "stripe_api_access_type",
-                &["platform", "oauth", "restricted_api_key"][..],
-            ),
+            ("stripe_api_access_type", &["platform", "oauth", "restricted_api_key"][..]),
         ] {
             let Some(v) = root.get(field) else { continue };
             let Some(s) = self.string(field, v, &format!("\"{}\"", allowed[0])) else {
@@ -291,10 +264,7 @@ impl Checker {
         }
         if let Some(v) = root.get("sandbox_install_compatible") {
             if !v.is_boolean() {
-                let msg = format!(
-                    "must be true or false (without quotes), but found {}",
-                    kind(v)
-                );
+                let msg = format!("must be true or false (without quotes), but found {}", kind(v));
                 self.error("sandbox_install_compatible", msg);
             }
         }
@@ -304,9 +274,7 @@ impl Checker {
         let Some(id) = self.string("id", v, "\"com.example.my-app\"") else {
             return;
         };
-        let bad = id
-            .chars()
-            .find(|c| !(c.is_ascii_alphanumeric() || "_-.".contains(*c)));
+        let bad = id.chars().find(|c| !(c.is_ascii_alphanumeric() || "_-.".contains(*c)));
         let msg = match bad {
             _ if id.is_empty() => "id is empty".to_owned(),
             Some(c) => format!("id \"{id}\" contains {c:?}"),
@@ -346,11 +314,7 @@ impl Checker {
     fn permissions(&mut self, v: &Value) {
         let example = r#"[{"permission": "customer_read", "purpose": "Allows the app to …"}]"#;
         let mut seen: Vec<(&str, usize)> = Vec::new();
-        for (i, p) in self
-            .array("permissions", v, false, example)
-            .iter()
-            .enumerate()
-        {
+        for (i, p) in self.array("permissions", v, false, example).iter().enumerate() {
             let path = item("permissions", i);
             let Some(obj) = p.as_object() else {
                 let msg = format!(
@@ -543,10 +507,8 @@ impl Checker {
         };
         self.ignored_keys(path, obj, &["connect-src", "image-src", "purpose"]);
         let mut has_sources = false;
-        for (key, kind) in [
-            ("connect-src", UrlKind::ConnectSrc),
-            ("image-src", UrlKind::ImageSrc),
-        ] {
+        for (key, kind) in [("connect-src", UrlKind::ConnectSrc), ("image-src", UrlKind::ImageSrc)]
+        {
             let Some(list) = obj.get(key) else { continue };
             let list_path = child(path, key);
             let example = "[\"https://api.example.com/v1/\"]";
@@ -698,11 +660,7 @@ impl Checker {
 
     /// Docs-only rules for CSP sources (the schema cannot express them).
     fn source_rules(&mut self, path: &str, s: &str, u: &UrlParts, kind: UrlKind, http: bool) {
-        let field = if kind == UrlKind::ConnectSrc {
-            "connect-src"
-        } else {
-            "image-src"
-        };
+        let field = if kind == UrlKind::ConnectSrc { "connect-src" } else { "image-src" };
         let host = u.host;
         let msg = if host.is_empty() || host == "*." {
             format!("\"{s}\" has no host; write e.g. \"https://api.example.com/v1/\"")
@@ -777,24 +735,12 @@ mod tests {
     // The hand-written icon check must agree with the schema's regex on its edge cases.
     #[test]
     fn icon_pattern_matches_the_schema_regex() {
-        for ok in [
-            "",
-            "./icon.png",
-            "./assets/icon.png",
-            "./../icon.png",
-            "./a\\b.png",
-            "./_.png",
-        ] {
+        for ok in ["", "./icon.png", "./assets/icon.png", "./../icon.png", "./a\\b.png", "./_.png"]
+        {
             assert!(icon_matches_schema(ok), "{ok}");
         }
-        for bad in [
-            "icon.png",
-            "./icon.jpg",
-            "./.png",
-            "./a.b.png",
-            "./../../a.png",
-            "./icon.PNG",
-        ] {
+        for bad in ["icon.png", "./icon.jpg", "./.png", "./a.b.png", "./../../a.png", "./icon.PNG"]
+        {
             assert!(!icon_matches_schema(bad), "{bad}");
         }
     }
@@ -803,10 +749,7 @@ mod tests {
     #[test]
     fn child_paths_quote_odd_keys() {
         assert_eq!(child("$", "id"), "id");
-        assert_eq!(
-            child("ui_extension", "connect-src"),
-            "ui_extension.connect-src"
-        );
+        assert_eq!(child("ui_extension", "connect-src"), "ui_extension.connect-src");
         assert_eq!(child("$", "a b"), "$[\"a b\"]");
     }
 }
