@@ -45,10 +45,7 @@ fn our_manifest_validates() {
 
 #[test]
 fn a_bad_manifest_fails_with_one_line_per_problem() {
-    let out = stripe_app(&[
-        "validate",
-        "tests/manifests/bad/misspelled_top_level_field.json",
-    ]);
+    let out = stripe_app(&["validate", "tests/manifests/bad/misspelled_top_level_field.json"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(text(&out.stdout), "");
     let stderr = text(&out.stderr);
@@ -59,10 +56,7 @@ fn a_bad_manifest_fails_with_one_line_per_problem() {
     ));
     assert!(lines[1].starts_with("error: permissions: missing required field \"permissions\""));
 
-    let out = stripe_app(&[
-        "validate",
-        "tests/manifests/bad/connect_src_stripe_api.json",
-    ]);
+    let out = stripe_app(&["validate", "tests/manifests/bad/connect_src_stripe_api.json"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     assert!(
@@ -85,10 +79,8 @@ fn warnings_go_to_stderr_and_do_not_fail() {
 
 #[test]
 fn the_icon_file_is_checked_relative_to_the_manifest() {
-    let path = temp_file(
-        "no-icon.json",
-        &fs::read_to_string(root().join("stripe-app.json")).unwrap(),
-    );
+    let path =
+        temp_file("no-icon.json", &fs::read_to_string(root().join("stripe-app.json")).unwrap());
     let out = stripe_app(&["validate", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
@@ -103,19 +95,14 @@ fn a_missing_file_is_an_error_naming_it() {
     let out = stripe_app(&["validate", "no/such/stripe-app.json"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
-    assert!(
-        stderr.starts_with("error: $: cannot read no/such/stripe-app.json: "),
-        "{stderr}"
-    );
+    assert!(stderr.starts_with("error: $: cannot read no/such/stripe-app.json: "), "{stderr}");
     assert_eq!(stderr.lines().count(), 1);
 }
 
 #[test]
 fn invalid_json_is_an_error_with_line_and_column() {
-    let path = temp_file(
-        "broken.json",
-        "{\n  \"id\": \"com.example.x\",\n  \"version\": 1.0.0\n}\n",
-    );
+    let path =
+        temp_file("broken.json", "{\n  \"id\": \"com.example.x\",\n  \"version\": 1.0.0\n}\n");
     let out = stripe_app(&["validate", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
@@ -126,20 +113,21 @@ fn invalid_json_is_an_error_with_line_and_column() {
 
 #[test]
 fn usage_errors_exit_2_with_usage_on_stderr() {
-    for args in [
-        &[][..],
-        &["--help"],
-        &["frobnicate"],
-        &["validate", "a.json", "b.json"],
-    ] {
+    for args in [&[][..], &["frobnicate"], &["validate", "a.json", "b.json"]] {
         let out = stripe_app(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert_eq!(text(&out.stdout), "", "{args:?}");
-        assert!(
-            text(&out.stderr).contains("usage: stripe-app <command>"),
-            "{args:?}"
-        );
+        assert!(text(&out.stderr).contains("usage: stripe-app <command>"), "{args:?}");
     }
     let out = stripe_app(&["frobnicate"]);
     assert!(text(&out.stderr).starts_with("stripe-app: unknown command \"frobnicate\""));
+}
+
+#[test]
+fn asking_for_help_prints_usage_on_stdout_and_succeeds() {
+    for args in [&["--help"][..], &["help"], &["validate", "--help"]] {
+        let out = stripe_app(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(text(&out.stdout).contains("usage: stripe-app <command>"), "{args:?}");
+    }
 }

@@ -40,33 +40,29 @@ exit status: 0 ok, 1 the manifest has errors, 2 bad usage";
     #[derive(Debug)]
     enum Command {
         Validate { path: PathBuf },
+        Help,
     }
 
     /// Parses the arguments after the program name; `Err` carries the reason to show before
-    /// the usage (empty for a plain request for help).
+    /// the usage (empty when no command was given).
     fn parse_args(args: &[String]) -> Result<Command, String> {
         let (verb, rest) = match args.split_first() {
             None => return Err(String::new()),
             Some((verb, rest)) => (verb.as_str(), rest),
         };
-        if let Some(flag) = rest
-            .iter()
-            .find(|a| a.starts_with('-') && a.as_str() != "-")
-        {
+        if let Some(flag) = rest.iter().find(|a| a.starts_with('-') && a.as_str() != "-") {
             return match flag.as_str() {
-                "-h" | "--help" => Err(String::new()),
+                "-h" | "--help" => Ok(Command::Help),
                 _ => Err(format!("unknown option {flag:?} for {verb:?}")),
             };
         }
         match verb {
             "validate" => match rest {
-                [] => Ok(Command::Validate {
-                    path: DEFAULT_MANIFEST.into(),
-                }),
+                [] => Ok(Command::Validate { path: DEFAULT_MANIFEST.into() }),
                 [path] => Ok(Command::Validate { path: path.into() }),
                 _ => Err("validate takes at most one PATH".into()),
             },
-            "help" | "-h" | "--help" => Err(String::new()),
+            "help" | "-h" | "--help" => Ok(Command::Help),
             _ => Err(format!("unknown command {verb:?}")),
         }
     }
@@ -75,6 +71,7 @@ exit status: 0 ok, 1 the manifest has errors, 2 bad usage";
     pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         let result = match parse_args(args) {
             Ok(Command::Validate { path }) => validate(&path, out, err),
+            Ok(Command::Help) => writeln!(out, "{USAGE}").map(|_| 0),
             Err(reason) => {
                 if !reason.is_empty() {
                     let _ = writeln!(err, "stripe-app: {reason}");
@@ -102,9 +99,7 @@ exit status: 0 ok, 1 the manifest has errors, 2 bad usage";
         };
         if let Err(e) = serde_json::from_str::<serde_json::Value>(&text) {
             let what = e.to_string();
-            let what = what
-                .rsplit_once(" at line ")
-                .map_or(what.as_str(), |(w, _)| w);
+            let what = what.rsplit_once(" at line ").map_or(what.as_str(), |(w, _)| w);
             writeln!(
                 err,
                 "error: $: {shown} is not valid JSON: {what} at line {}, column {}; fix the \

@@ -36,20 +36,12 @@ impl DemoAccount {
     pub fn seeded() -> Self {
         let mut rng = SplitMix64::new(SEED);
         let customers = seed::customers(&mut rng);
-        DemoAccount {
-            livemode: false,
-            customers,
-            rng,
-        }
+        DemoAccount { livemode: false, customers, rng }
     }
 
     /// The live-mode account: no objects yet.
     pub fn empty_live() -> Self {
-        DemoAccount {
-            livemode: true,
-            customers: Vec::new(),
-            rng: SplitMix64::new(!SEED),
-        }
+        DemoAccount { livemode: true, customers: Vec::new(), rng: SplitMix64::new(!SEED) }
     }
 
     pub fn livemode(&self) -> bool {
@@ -64,9 +56,7 @@ impl DemoAccount {
     /// Answers one API call the way Stripe would, with a `Request-Id` header.
     pub fn handle(&mut self, req: &ApiRequest) -> ApiResponse {
         let mut response = self.route(req);
-        response
-            .headers
-            .push(("Request-Id".into(), format!("req_{}", self.rng.alnum(14))));
+        response.headers.push(("Request-Id".into(), format!("req_{}", self.rng.alnum(14))));
         response
     }
 
