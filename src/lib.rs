@@ -3,11 +3,15 @@
 //!
 //! Pure logic compiles and is tested natively; the Leptos/DOM edges exist only on wasm32.
 
-pub mod manifest;
 pub mod api;
+pub mod bridge;
 pub mod config;
+pub mod context;
+pub mod csp;
 pub mod format;
+pub mod manifest;
 
-/// The embedded demo account (preview host; compiled natively for tests).
 #[cfg(any(feature = "preview", not(target_arch = "wasm32")))]
 pub mod demo;
+#[cfg(any(feature = "preview", not(target_arch = "wasm32")))]
+pub mod preview;
