@@ -10,8 +10,20 @@ pub mod context;
 pub mod csp;
 pub mod format;
 pub mod manifest;
+#[path = "../views/registry.rs"]
+pub mod registry;
 
 #[cfg(any(feature = "preview", not(target_arch = "wasm32")))]
 pub mod demo;
 #[cfg(any(feature = "preview", not(target_arch = "wasm32")))]
 pub mod preview;
+
+#[cfg(target_arch = "wasm32")]
+pub mod extension;
+#[cfg(all(target_arch = "wasm32", feature = "preview"))]
+pub mod host;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+#[cfg(target_arch = "wasm32")]
+#[path = "../views/mod.rs"]
+pub mod views;

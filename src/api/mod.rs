@@ -8,6 +8,8 @@ pub mod pagination;
 pub mod request;
 pub mod types;
 
+#[cfg(target_arch = "wasm32")]
+pub mod client;
 
 pub use error::ApiError;
 pub use request::{ApiRequest, ApiResponse, Method};

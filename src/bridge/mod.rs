@@ -11,5 +11,7 @@
 pub mod protocol;
 pub mod rules;
 
+#[cfg(target_arch = "wasm32")]
+pub mod port;
 
 pub use protocol::{ToExtension, ToHost, CHANNEL};

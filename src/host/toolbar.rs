@@ -1,0 +1,80 @@
+//! The preview's controls: viewport, customer, signed-in user, mode, and the backend in use.
+
+use super::HostState;
+use crate::context::Mode;
+use crate::preview::{PreviewState, USERS};
+use leptos::prelude::*;
+
+#[component]
+pub fn Toolbar(host: HostState) -> impl IntoView {
+    let state = host.state;
+    let views = host.manifest.ui_extension.views.clone();
+    let backend = host.backend().describe();
+    let customers = {
+        let host = host.clone();
+        Memo::new(move |_| host.customers(state.with(|s| s.mode)))
+    };
+    let is_detail = move || state.with(PreviewState::shows_object);
+    view! {
+        <div class="preview-bar" role="toolbar" aria-label="Preview controls">
+            <label>
+                "Viewport "
+                <select
+                    id="viewport-select"
+                    on:change=move |ev| state.update(|s| s.viewport = event_target_value(&ev))
+                    prop:value=move || state.with(|s| s.viewport.clone())
+                >
+                    {views.into_iter().map(|v| {
+                        let label = format!("{} ({})", v.viewport, v.component);
+                        view! { <option value=v.viewport.clone()>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <Show when=is_detail>
+                <label>
+                    "Customer "
+                    <select
+                        id="customer-select"
+                        on:change=move |ev| state.update(|s| s.object_id = Some(event_target_value(&ev)))
+                        prop:value=move || state.with(|s| s.object_id.clone().unwrap_or_default())
+                    >
+                        {move || customers.get().into_iter().map(|c| {
+                            let label = format!("{} ({})", c.display_name(), c.id);
+                            view! { <option value=c.id.clone()>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+            </Show>
+            <label>
+                "Signed in as "
+                <select
+                    id="user-select"
+                    on:change=move |ev| {
+                        let i = event_target_value(&ev).parse().unwrap_or(0);
+                        state.update(|s| s.user = i)
+                    }
+                    prop:value=move || state.with(|s| s.user.to_string())
+                >
+                    {USERS.iter().enumerate().map(|(i, u)| {
+                        view! { <option value=i.to_string()>{format!("{} ({})", u.name, u.role_name)}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="mode-toggle">
+                <input
+                    id="live-toggle"
+                    type="checkbox"
+                    prop:checked=move || state.with(|s| s.mode == Mode::Live)
+                    on:change=move |ev| {
+                        let live = event_target_checked(&ev);
+                        state.update(|s| s.mode = if live { Mode::Live } else { Mode::Test })
+                    }
+                />
+                " Live mode"
+            </label>
+            <span class="backend" title="Who answers the extension's Stripe API calls">
+                "Backend: " {backend}
+            </span>
+        </div>
+    }
+}

@@ -1,0 +1,61 @@
+//! The manifest, the view registry, the files under views/ and extension.html's CSP agree.
+
+use std::collections::BTreeSet;
+use stripe_app::manifest;
+use stripe_app::registry::VIEWS;
+
+fn our_manifest() -> manifest::Manifest {
+    let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/stripe-app.json"))
+        .expect("stripe-app.json is readable");
+    manifest::parse(&json).expect("stripe-app.json is valid")
+}
+
+#[test]
+fn every_manifest_view_has_a_registered_component_and_vice_versa() {
+    let declared: BTreeSet<String> =
+        our_manifest().ui_extension.views.iter().map(|v| v.component.clone()).collect();
+    let registered: BTreeSet<String> = VIEWS.iter().map(|(c, _)| c.to_string()).collect();
+    let unregistered: Vec<_> = declared.difference(&registered).collect();
+    let undeclared: Vec<_> = registered.difference(&declared).collect();
+    assert!(unregistered.is_empty(), "manifest views without a component: {unregistered:?}");
+    assert!(undeclared.is_empty(), "components without a manifest view: {undeclared:?}");
+}
+
+fn snake_case(name: &str) -> String {
+    let mut out = String::new();
+    for (i, ch) in name.chars().enumerate() {
+        if ch.is_ascii_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.push(ch.to_ascii_lowercase());
+    }
+    out
+}
+
+#[test]
+fn each_component_lives_in_its_own_file_named_after_it() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/views");
+    let files: BTreeSet<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|f| f.ends_with(".rs") && f != "mod.rs" && f != "registry.rs")
+        .collect();
+    let listed: BTreeSet<String> = VIEWS.iter().map(|(_, f)| format!("{f}.rs")).collect();
+    assert_eq!(files, listed, "every views/*.rs file is registered, and only those");
+    for (component, file) in VIEWS {
+        assert_eq!(
+            *file,
+            snake_case(component),
+            "views/{file}.rs should be named after {component}"
+        );
+    }
+}
+
+#[test]
+fn extension_document_carries_the_manifest_csp() {
+    let html =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/extension.html")).unwrap();
+    let expected = stripe_app::csp::extension_policy(&our_manifest());
+    let meta = format!(r#"<meta http-equiv="Content-Security-Policy" content="{expected}" />"#);
+    assert!(html.contains(&meta), "extension.html must carry the manifest's policy:\n  {meta}");
+}

@@ -1,0 +1,49 @@
+//! `app.settings`: what the installed app may do, and for whom.
+
+use crate::extension::use_extension_context;
+use crate::ui::{PropertyList, PropertyListItem, SettingsView};
+use leptos::prelude::*;
+
+/// The app's settings page: the signed-in user, the account, and the app's authorized
+/// permissions and external endpoints (its `appContext`).
+#[component]
+pub fn AppSettings() -> impl IntoView {
+    let ctx = use_extension_context();
+    let user = ctx.user_context;
+    let roles = user.roles.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ");
+    let account = user.account;
+    let csp = ctx.app_context.authorized_content_security_policy;
+    let connect = csp.connect_src.unwrap_or_default();
+    let permissions = ctx.app_context.authorized_permissions;
+    view! {
+        <SettingsView description="Customer Sync keeps your customer records in step with your Customer Sync workspace.">
+            <h2>"Signed in"</h2>
+            <PropertyList>
+                <PropertyListItem label="User" value=user.name.unwrap_or(user.id) />
+                <PropertyListItem label="Roles" value=roles />
+                <PropertyListItem label="Account" value=format!(
+                    "{} ({}, {})", account.name.unwrap_or_default(), account.id, account.country
+                ) />
+                <PropertyListItem label="Mode" value=format!(
+                    "{}{}", ctx.environment.mode.as_str(),
+                    if account.is_sandbox { ", sandbox" } else { "" }
+                ) />
+            </PropertyList>
+            <h2>{format!("Authorized permissions ({})", permissions.len())}</h2>
+            <ul class="chips" aria-label="Authorized permissions">
+                {permissions.into_iter().map(|p| view! { <li class="chip">{p}</li> }).collect_view()}
+            </ul>
+            <h2>"External endpoints (connect-src)"</h2>
+            {if connect.is_empty() {
+                view! { <p class="secondary">"The app may not call any external endpoint."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain-list">
+                        {connect.into_iter().map(|u| view! { <li><code>{u}</code></li> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </SettingsView>
+    }
+}
