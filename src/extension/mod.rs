@@ -1,6 +1,7 @@
 //! The extension: connects to the host, receives the context and mounts the view that the
 //! manifest registers for the viewport.
 
+pub mod fetch;
 pub mod link;
 
 use crate::bridge::{protocol, ToExtension, ToHost};
@@ -80,6 +81,12 @@ pub fn ViewRouter(mount: Mount) -> impl IntoView {
         }
         .into_any()
     })
+}
+
+/// A fresh `Idempotency-Key` for a new user action (128 random bits, hex).
+pub fn new_idempotency_key() -> String {
+    let part = || (js_sys::Math::random() * 4_294_967_296.0) as u32;
+    format!("{:08x}{:08x}{:08x}{:08x}", part(), part(), part(), part())
 }
 
 /// The context of the view being rendered (provided by [`ViewRouter`]).

@@ -1,0 +1,73 @@
+//! Benchmark, not a test (prints figures; asserts nothing about time): ns per CSP guard check
+//! in wasm, in Chromium, with the corpus's 10-entry allowlist. Run: scripts/bench-csp.sh.
+#![cfg(target_arch = "wasm32")]
+
+use stripe_app::csp::Allowlist;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now() -> f64 {
+    let perf = js_sys::Reflect::get(&js_sys::global(), &"performance".into()).unwrap();
+    let f: js_sys::Function = js_sys::Reflect::get(&perf, &"now".into()).unwrap().into();
+    f.call0(&perf).unwrap().as_f64().unwrap()
+}
+
+fn report(label: &str, list: &Allowlist, urls: &[String], rounds: usize) {
+    let mut samples: Vec<f64> = (0..7)
+        .map(|_| {
+            let start = now();
+            let mut allowed = 0;
+            for _ in 0..rounds {
+                for u in urls {
+                    allowed += usize::from(list.check(std::hint::black_box(u)).is_ok());
+                }
+            }
+            std::hint::black_box(allowed);
+            (now() - start) * 1e6 / (rounds * urls.len()) as f64
+        })
+        .collect();
+    samples.sort_by(f64::total_cmp);
+    console_log!(
+        "  {label}: {:.0} ns/check (min {:.0}, max {:.0})",
+        samples[3],
+        samples[0],
+        samples[6]
+    );
+}
+
+#[wasm_bindgen_test]
+fn csp_guard_ns_per_check_in_wasm() {
+    let corpus: serde_json::Value = serde_json::from_str(include_str!("csp/corpus.json")).unwrap();
+    let entries: Vec<String> = serde_json::from_value(corpus["lists"]["prod"].clone()).unwrap();
+    let list = Allowlist::new(&entries).unwrap();
+    let all: Vec<String> = corpus["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["list"] == "prod")
+        .map(|c| c["url"].as_str().unwrap().to_string())
+        .collect();
+    let allowed: Vec<String> = [
+        "https://api.example.com/v1/customers/cus_123",
+        "https://sync.customer-sync.example/api/customers",
+        "https://a.cdn.example.net/assets/logo.png",
+    ]
+    .map(String::from)
+    .to_vec();
+    let refused = vec!["https://evil.example.com/steal".to_string()];
+    console_log!("CSP guard, wasm in Chromium ({} entries), median of 7 rounds:", entries.len());
+    report("allowed URLs (fast path)", &list, &allowed, 50_000);
+    report(
+        "refused URL (fast path; builds the refusal and its message data)",
+        &list,
+        &refused,
+        50_000,
+    );
+    report(
+        &format!("whole corpus ({} URLs, odd spellings parsed by the browser's URL)", all.len()),
+        &list,
+        &all,
+        100,
+    );
+}
