@@ -12,6 +12,7 @@
 //! Pure Rust + serde_json, so it also runs in the wasm bundle; only [`validate_with_files`]
 //! touches the file system (native only).
 
+pub mod edit;
 mod model;
 mod names;
 mod url;
