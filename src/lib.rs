@@ -9,7 +9,9 @@ pub mod config;
 pub mod context;
 pub mod csp;
 pub mod format;
+pub mod forms;
 pub mod manifest;
+pub mod permissions;
 #[path = "../views/registry.rs"]
 pub mod registry;
 
@@ -18,6 +20,8 @@ pub mod demo;
 #[cfg(any(feature = "preview", not(target_arch = "wasm32")))]
 pub mod preview;
 
+#[cfg(target_arch = "wasm32")]
+pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod extension;
 #[cfg(all(target_arch = "wasm32", feature = "preview"))]

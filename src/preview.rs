@@ -100,6 +100,16 @@ impl PreviewState {
         USERS[self.user.min(USERS.len() - 1)]
     }
 
+    /// The signed-in user's Dashboard roles.
+    pub fn roles(&self) -> Vec<RoleDefinition> {
+        let user = self.user();
+        vec![RoleDefinition {
+            id: user.role_id.into(),
+            name: user.role_name.into(),
+            kind: "builtIn".into(),
+        }]
+    }
+
     /// The manifest component registered for the viewport.
     pub fn component<'m>(&self, manifest: &'m Manifest) -> Option<&'m str> {
         manifest
@@ -129,11 +139,7 @@ impl PreviewState {
                     name: Some(ACCOUNT_NAME.into()),
                     is_sandbox: false,
                 },
-                roles: vec![RoleDefinition {
-                    id: user.role_id.into(),
-                    name: user.role_name.into(),
-                    kind: "builtIn".into(),
-                }],
+                roles: self.roles(),
             },
             environment: Environment {
                 mode: self.mode,
@@ -175,10 +181,19 @@ impl Backend {
         "Demo account (embedded, in memory)"
     }
 
-    /// Checks the request's credentials, then answers it from the mode's data.
-    pub fn answer(&mut self, mode: Mode, request: &ApiRequest) -> ApiResponse {
+    /// Checks the request's credentials and that the signed-in user's roles allow it (the
+    /// extension checked the app's permissions already), then answers from the mode's data.
+    pub fn answer(
+        &mut self,
+        mode: Mode,
+        roles: &[RoleDefinition],
+        request: &ApiRequest,
+    ) -> ApiResponse {
         if let Err(refused) = check_credentials(request) {
             return refused;
+        }
+        if let Err(refusal) = crate::permissions::check_role(roles, request) {
+            return refusal.to_response();
         }
         match mode {
             Mode::Test => self.test.handle(request),
@@ -254,14 +269,40 @@ mod tests {
     fn backend_answers_per_mode_and_refuses_real_keys() {
         let mut backend = Backend::default();
         let list = crate::api::customers::list(&ListParams::default());
+        let admin = PreviewState::from_query("role=admin", &manifest()).context(&manifest());
+        let roles = &admin.user_context.roles;
         let test: crate::api::types::List<crate::api::types::Customer> =
-            serde_json::from_str(&backend.answer(Mode::Test, &list).body).unwrap();
+            serde_json::from_str(&backend.answer(Mode::Test, roles, &list).body).unwrap();
         let live: crate::api::types::List<crate::api::types::Customer> =
-            serde_json::from_str(&backend.answer(Mode::Live, &list).body).unwrap();
+            serde_json::from_str(&backend.answer(Mode::Live, roles, &list).body).unwrap();
         assert_eq!(test.data.len(), 10);
         assert!(live.data.is_empty());
         let mut keyed = ApiRequest::new(Method::Get, "/v1/customers", &[]);
         keyed.headers[0].1 = "Bearer sk_live_abc123".into();
-        assert_eq!(backend.answer(Mode::Test, &keyed).status, 401);
+        assert_eq!(backend.answer(Mode::Test, roles, &keyed).status, 401);
+    }
+
+    // The host's own check: a view-only user's write is refused even if the extension sent it.
+    #[test]
+    fn backend_refuses_what_the_users_role_may_not_do() {
+        let mut backend = Backend::default();
+        let m = manifest();
+        let viewer = PreviewState::from_query("role=view_only", &m).context(&m);
+        let update = crate::api::customers::update(
+            "cus_x",
+            &crate::api::customers::CustomerUpdate {
+                description: Some("x".into()),
+                ..Default::default()
+            },
+            "key-1",
+        );
+        let res = backend.answer(Mode::Test, &viewer.user_context.roles, &update);
+        assert_eq!(res.status, 403);
+        assert!(res.body.contains("more_permissions_required_for_session"), "{}", res.body);
+        assert!(
+            res.body.contains("customer_write") && res.body.contains("View only"),
+            "{}",
+            res.body
+        );
     }
 }

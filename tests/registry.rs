@@ -59,3 +59,32 @@ fn extension_document_carries_the_manifest_csp() {
     let meta = format!(r#"<meta http-equiv="Content-Security-Policy" content="{expected}" />"#);
     assert!(html.contains(&meta), "extension.html must carry the manifest's policy:\n  {meta}");
 }
+
+// Views reach the network only through the toolkit: the API client (through the host) and
+// `extension::fetch` (through the CSP guard). A direct fetch would bypass both guards.
+#[test]
+fn views_and_components_never_fetch_directly() {
+    let forbidden = [
+        "fetch_with",
+        "gloo_net",
+        "web_sys::Request",
+        "XmlHttpRequest",
+        "WebSocket",
+        "EventSource",
+        "send_beacon",
+    ];
+    for dir in ["views", "src/components", "src/ui"] {
+        let dir = format!("{}/{dir}", env!("CARGO_MANIFEST_DIR"));
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            for word in forbidden {
+                assert!(
+                    !text.contains(word),
+                    "{} uses `{word}`: use stripe_app::extension::fetch or the API client",
+                    path.display()
+                );
+            }
+        }
+    }
+}

@@ -5,14 +5,18 @@
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
+use stripe_app::api::client::Client;
 use stripe_app::api::types::{Customer, List};
-use stripe_app::api::{client, customers, pagination::ListParams, ApiRequest, ApiResponse, Method};
+use stripe_app::api::{
+    customers, pagination::ListParams, ApiError, ApiRequest, ApiResponse, Method,
+};
 use stripe_app::bridge::port::Port;
 use stripe_app::bridge::{ToExtension, ToHost};
 use stripe_app::context::{ExtensionContext, Mode, ObjectContext};
+use stripe_app::extension::fetch::{fetch, FetchError, Outbound};
 use stripe_app::extension::link::HostLink;
 use stripe_app::extension::{Mount, ViewRouter};
-use stripe_app::preview::Backend;
+use stripe_app::preview::{Backend, PreviewState};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, MessageChannel};
@@ -50,10 +54,23 @@ fn connect(answer: impl FnMut(&ApiRequest) -> ApiResponse + 'static) -> TestHost
     TestHost { navigations, _port: port }
 }
 
-/// A host backed by the real preview backend (credential check + demo account).
+/// The context the preview host gives a view: our manifest's permissions and CSP, the user
+/// of `role`, the viewport and object of the deep-link query `q`.
+fn context(q: &str) -> ExtensionContext {
+    let manifest = stripe_app::manifest::parse(include_str!("../stripe-app.json")).unwrap();
+    PreviewState::from_query(q, &manifest).context(&manifest)
+}
+
+fn list_context() -> ExtensionContext {
+    context("viewport=stripe.dashboard.customer.list&role=developer")
+}
+
+/// A host backed by the real preview backend (credential check, role check, demo account),
+/// for a developer.
 fn demo_host(mode: Mode) -> TestHost {
     let mut backend = Backend::default();
-    connect(move |req| backend.answer(mode, req))
+    let roles = list_context().user_context.roles;
+    connect(move |req| backend.answer(mode, &roles, req))
 }
 
 fn mount(component: &str, context: ExtensionContext) -> HtmlElement {
@@ -108,7 +125,8 @@ async fn settle() {
 async fn api_call_crosses_the_bridge_to_the_demo_account() {
     let _host = demo_host(Mode::Test);
     let params = ListParams { limit: Some(3), ..Default::default() };
-    let list: List<Customer> = client::send(customers::list(&params)).await.unwrap();
+    let list: List<Customer> =
+        Client::new(&list_context()).send(customers::list(&params)).await.unwrap();
     assert_eq!(list.data.len(), 3);
     assert!(list.has_more);
     assert!(list.data.iter().all(|c| c.id.starts_with("cus_")));
@@ -128,7 +146,7 @@ async fn host_refuses_a_real_key_and_says_why() {
 #[wasm_bindgen_test]
 async fn customer_list_pages_forward_and_back() {
     let _host = demo_host(Mode::Test);
-    let root = mount("CustomerListView", ExtensionContext::mock("stripe.dashboard.customer.list"));
+    let root = mount("CustomerListView", list_context());
     wait_for(&root, ".customer-row").await;
     let first = rows(&root);
     assert_eq!(first.len(), 10, "a page holds 10 customers");
@@ -146,7 +164,7 @@ async fn customer_list_pages_forward_and_back() {
 #[wasm_bindgen_test]
 async fn clicking_a_customer_asks_the_host_to_open_it() {
     let host = demo_host(Mode::Test);
-    let root = mount("CustomerListView", ExtensionContext::mock("stripe.dashboard.customer.list"));
+    let root = mount("CustomerListView", list_context());
     wait_for(&root, ".customer-row").await;
     let id = rows(&root)[0].clone();
     click(&root, ".customer-row .link");
@@ -160,7 +178,7 @@ async fn clicking_a_customer_asks_the_host_to_open_it() {
 #[wasm_bindgen_test]
 async fn empty_account_shows_the_empty_state() {
     let _host = demo_host(Mode::Live);
-    let root = mount("CustomerListView", ExtensionContext::mock("stripe.dashboard.customer.list"));
+    let root = mount("CustomerListView", list_context());
     let empty = wait_for(&root, ".empty-state").await;
     assert!(empty.text_content().unwrap().contains("No customers yet"));
 }
@@ -174,10 +192,10 @@ async fn failed_load_says_what_failed_and_retry_recovers() {
         if *flag.borrow() {
             ApiResponse::stripe_error(500, "api_error", "The demo backend is down.", None, None)
         } else {
-            backend.answer(Mode::Test, req)
+            backend.answer(Mode::Test, &list_context().user_context.roles, req)
         }
     });
-    let root = mount("CustomerListView", ExtensionContext::mock("stripe.dashboard.customer.list"));
+    let root = mount("CustomerListView", list_context());
     let banner = wait_for(&root, ".banner-critical").await;
     let text = banner.text_content().unwrap();
     assert!(text.contains("Couldn't load customers"), "{text}");
@@ -193,9 +211,10 @@ async fn customer_detail_shows_the_profile_or_not_found() {
     let _host = demo_host(Mode::Test);
     let first = {
         let params = ListParams { limit: Some(1), ..Default::default() };
-        client::send::<List<Customer>>(customers::list(&params)).await.unwrap().data.remove(0)
+        let client = Client::new(&list_context());
+        client.send::<List<Customer>>(customers::list(&params)).await.unwrap().data.remove(0)
     };
-    let mut ctx = ExtensionContext::mock("stripe.dashboard.customer.detail");
+    let mut ctx = context("viewport=stripe.dashboard.customer.detail&role=developer");
     ctx.environment.object_context =
         Some(ObjectContext { id: first.id.clone(), object: "customer".into() });
     let root = mount("CustomerDetailView", ctx.clone());
@@ -218,7 +237,7 @@ async fn user_text_is_rendered_as_text_not_markup() {
         let list = serde_json::json!({"object": "list", "url": "/v1/customers", "has_more": false, "data": [c]});
         ApiResponse::json(200, &list)
     });
-    let root = mount("CustomerListView", ExtensionContext::mock("stripe.dashboard.customer.list"));
+    let root = mount("CustomerListView", list_context());
     wait_for(&root, ".customer-row").await;
     assert!(root.query_selector(".customer-row img").unwrap().is_none());
     assert!(root.inner_text().contains("<img src=x onerror=alert(1)>"));
@@ -250,3 +269,209 @@ const FIXTURE_CUSTOMER: &str = r#"{"id":"cus_QXg1o8vcGmoR32","object":"customer"
 "balance":0,"created":1234567890,"currency":"usd","delinquent":false,"description":null,
 "email":"jenny@example.com","invoice_prefix":"7FE1103","livemode":false,"metadata":{},
 "name":"Jenny","phone":null,"preferred_locales":[],"tax_exempt":"none"}"#;
+
+/// Resource-timing entries the browser recorded for `url` (a fetch that left the page).
+fn network_entries(url: &str) -> u32 {
+    let perf = js_sys::Reflect::get(&js_sys::global(), &"performance".into()).unwrap();
+    let get: js_sys::Function =
+        js_sys::Reflect::get(&perf, &"getEntriesByName".into()).unwrap().unchecked_into();
+    let entries: js_sys::Array = get.call1(&perf, &url.into()).unwrap().unchecked_into();
+    entries.length()
+}
+
+fn context_allowing(entries: &[&str]) -> ExtensionContext {
+    let mut ctx = ExtensionContext::mock("app.settings");
+    ctx.app_context.authorized_content_security_policy.connect_src =
+        Some(entries.iter().map(|e| e.to_string()).collect());
+    ctx
+}
+
+#[wasm_bindgen_test]
+async fn guarded_fetch_reaches_an_allowed_endpoint() {
+    let origin = window().location().origin().unwrap();
+    let ctx = context_allowing(&[&format!("{origin}/tests/csp/")]);
+    let url = format!("{origin}/tests/csp/corpus.json");
+    let res =
+        fetch(&ctx, Outbound { method: "GET", url: url.clone(), json_body: None }).await.unwrap();
+    assert_eq!(res.status, 200);
+    assert!(res.body.contains("\"lists\""));
+    assert_eq!(network_entries(&url), 1);
+}
+
+#[wasm_bindgen_test]
+async fn refused_fetches_never_reach_the_network_and_say_why() {
+    let origin = window().location().origin().unwrap();
+    let ctx = context_allowing(&[&format!("{origin}/tests/csp/")]);
+    for (url, rule) in [
+        (format!("{origin}/tests/web.rs"), "outside the connect-src entry"),
+        (format!("{origin}/tests/csp/%2e%2e/web.rs"), "outside the connect-src entry"),
+        ("https://evil.example.com/x".to_string(), "no connect-src entry matches"),
+        ("https://api.stripe.com/v1/customers".to_string(), "through the API client"),
+    ] {
+        let err = fetch(
+            &ctx,
+            Outbound { method: "POST", url: url.clone(), json_body: Some("{}".into()) },
+        )
+        .await
+        .unwrap_err();
+        assert!(matches!(err, FetchError::Refused(_)), "{err}");
+        let text = err.to_string();
+        assert!(text.contains(&url) && text.contains(rule), "{text}");
+        assert_eq!(network_entries(&url), 0, "{url} must not reach the network");
+    }
+}
+
+/// Types `text` into the field matched by `selector` (sets the value, fires `input`).
+fn type_into(root: &HtmlElement, selector: &str, text: &str) {
+    let el = root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"));
+    js_sys::Reflect::set(&el, &"value".into(), &text.into()).unwrap();
+    el.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+}
+
+/// A demo host that records each request and can fail the first `fail` writes with a 500.
+fn recording_host(fail: usize) -> (TestHost, Rc<RefCell<Vec<ApiRequest>>>) {
+    let seen: Rc<RefCell<Vec<ApiRequest>>> = Rc::default();
+    let log = seen.clone();
+    let mut backend = Backend::default();
+    let roles = list_context().user_context.roles;
+    let mut failures = fail;
+    let host = connect(move |req| {
+        log.borrow_mut().push(req.clone());
+        if req.method == Method::Post && failures > 0 {
+            failures -= 1;
+            return ApiResponse::stripe_error(
+                500,
+                "api_error",
+                "The connection dropped.",
+                None,
+                None,
+            );
+        }
+        backend.answer(Mode::Test, &roles, req)
+    });
+    (host, seen)
+}
+
+async fn first_customer() -> Customer {
+    let params = ListParams { limit: Some(1), ..Default::default() };
+    let client = Client::new(&list_context());
+    client.send::<List<Customer>>(customers::list(&params)).await.unwrap().data.remove(0)
+}
+
+fn detail_context(role: &str, id: &str) -> ExtensionContext {
+    context(&format!("viewport=stripe.dashboard.customer.detail&object={id}&role={role}"))
+}
+
+#[wasm_bindgen_test]
+async fn a_view_only_user_sees_edit_disabled_and_why() {
+    let _host = demo_host(Mode::Test);
+    let c = first_customer().await;
+    let root = mount("CustomerDetailView", detail_context("view_only", &c.id));
+    wait_for(&root, ".profile-head").await;
+    let edit = button(&root, "Edit details");
+    assert!(edit.has_attribute("disabled"));
+    let why = wait_for(&root, ".refusal").await.text_content().unwrap();
+    assert!(why.contains("customer_write") && why.contains("View only"), "{why}");
+    assert_eq!(edit.title(), why, "the reason is also the button's tooltip");
+}
+
+#[wasm_bindgen_test]
+async fn an_app_without_the_permission_says_the_manifest_lacks_it() {
+    let _host = demo_host(Mode::Test);
+    let c = first_customer().await;
+    let mut ctx = detail_context("admin", &c.id);
+    ctx.app_context.authorized_permissions.retain(|p| p != "customer_write");
+    let root = mount("CustomerDetailView", ctx);
+    let why = wait_for(&root, ".refusal").await.text_content().unwrap();
+    assert!(
+        why.contains("manifest does not request")
+            && why.contains("stripe-app grant permission customer_write"),
+        "{why}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_write_never_reaches_the_host() {
+    let (_host, seen) = recording_host(0);
+    let viewer = Client::new(&detail_context("view_only", "cus_x"));
+    let update = customers::CustomerUpdate { description: Some("x".into()), ..Default::default() };
+    let err = viewer.send::<Customer>(customers::update("cus_x", &update, "k1")).await.unwrap_err();
+    assert!(matches!(err, ApiError::Refused(_)), "{err}");
+    assert!(seen.borrow().is_empty(), "nothing was sent: {:?}", seen.borrow());
+}
+
+#[wasm_bindgen_test]
+async fn editing_saves_the_description_and_metadata() {
+    let _host = demo_host(Mode::Test);
+    let c = first_customer().await;
+    let root = mount("CustomerDetailView", detail_context("developer", &c.id));
+    wait_for(&root, ".profile-head").await;
+    button(&root, "Edit details").click();
+    wait_for(&root, ".focus-view textarea").await;
+    type_into(&root, ".focus-view textarea", "Prefers invoices by email");
+    button(&root, "Add metadata").click();
+    settle().await;
+    let n = root.query_selector_all(".metadata-row").unwrap().length();
+    type_into(&root, &format!(".metadata-row:nth-of-type({n}) input[type=text]"), "renewal");
+    let values = root.query_selector_all(".metadata-row input").unwrap();
+    let last_value = values.get(values.length() - 1).unwrap();
+    js_sys::Reflect::set(&last_value, &"value".into(), &"2027-01".into()).unwrap();
+    last_value.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    button(&root, "Save").click();
+    wait_for(&root, ".banner").await;
+    for _ in 0..100 {
+        if root.inner_text().contains("Prefers invoices by email")
+            && root.query_selector(".focus-view").unwrap().is_none()
+        {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(20).await;
+    }
+    let text = root.inner_text();
+    assert!(text.contains("Customer updated"), "{text}");
+    assert!(
+        text.contains("Prefers invoices by email")
+            && text.contains("renewal")
+            && text.contains("2027-01"),
+        "{text}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_save_keeps_the_edit_and_the_retry_reuses_its_key() {
+    let (_host, seen) = recording_host(1);
+    let c = first_customer().await;
+    let root = mount("CustomerDetailView", detail_context("developer", &c.id));
+    wait_for(&root, ".profile-head").await;
+    button(&root, "Edit details").click();
+    wait_for(&root, ".focus-view textarea").await;
+    type_into(&root, ".focus-view textarea", "Second try wins");
+    button(&root, "Save").click();
+    let banner = wait_for(&root, ".focus-view .banner-critical").await.text_content().unwrap();
+    assert!(
+        banner.contains("Your changes are still here")
+            && banner.contains("The connection dropped."),
+        "{banner}"
+    );
+    let kept = root.query_selector(".focus-view textarea").unwrap().unwrap();
+    assert_eq!(
+        js_sys::Reflect::get(&kept, &"value".into()).unwrap().as_string().unwrap(),
+        "Second try wins"
+    );
+    button(&root, "Save").click();
+    for _ in 0..100 {
+        if root.query_selector(".focus-view").unwrap().is_none() {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(20).await;
+    }
+    let keys: Vec<String> = seen
+        .borrow()
+        .iter()
+        .filter(|r| r.method == Method::Post)
+        .map(|r| r.header("Idempotency-Key").unwrap().to_string())
+        .collect();
+    assert_eq!(keys.len(), 2, "one failed attempt, one retry");
+    assert_eq!(keys[0], keys[1], "the retry reuses the action's key");
+    assert!(root.inner_text().contains("Second try wins"));
+}

@@ -1,13 +1,18 @@
 //! `stripe.dashboard.customer.detail`: the customer the Dashboard page shows.
 
+use crate::api::client::Client;
+use crate::api::customers;
 use crate::api::types::Customer;
-use crate::api::{client, customers};
+use crate::components::CustomerEditor;
 use crate::extension::use_extension_context;
 use crate::format::{format_amount, format_date_time};
-use crate::ui::{Badge, Banner, ContextView, ErrorState, PropertyList, PropertyListItem, Spinner};
+use crate::ui::{
+    Badge, Banner, Button, ContextView, ErrorState, PropertyList, PropertyListItem, Spinner,
+};
 use leptos::prelude::*;
 
-/// The customer's profile, for `objectContext = {id: "cus_…", object: "customer"}`.
+/// The customer's profile, for `objectContext = {id: "cus_…", object: "customer"}`, with an
+/// editor for its description and metadata when the app and the user may write customers.
 #[component]
 pub fn CustomerDetailView() -> impl IntoView {
     let ctx = use_extension_context();
@@ -22,40 +27,54 @@ pub fn CustomerDetailView() -> impl IntoView {
         }
         .into_any();
     };
+    let client = Client::new(&ctx);
     let customer = LocalResource::new({
-        let id = id.clone();
+        let (client, id) = (client.clone(), id.clone());
         move || {
-            let request = customers::retrieve(&id);
-            async move { client::send::<Customer>(request).await }
+            let (client, request) = (client.clone(), customers::retrieve(&id));
+            async move { client.send::<Customer>(request).await }
         }
     });
+    let saved = RwSignal::new(false);
     view! {
         <ContextView title="Customer" description=id.clone()>
+            <Show when=move || saved.get()>
+                <Banner tone="default" title="Customer updated" />
+            </Show>
             <Transition fallback=|| view! { <Spinner label="Loading customer…" /> }>
-                {move || Suspend::new(async move {
-                    match customer.await {
-                        Ok(c) => view! { <Profile customer=c /> }.into_any(),
-                        Err(e) if e.is_not_found() => view! {
-                            <Banner tone="caution" title="Customer not found">
-                                {format!("{e}. It may have been deleted, or belong to the other mode (test/live).")}
-                            </Banner>
+                {move || {
+                    let client = client.clone();
+                    Suspend::new(async move {
+                        match customer.await {
+                            Ok(c) => {
+                                let on_saved = Callback::new(move |_| {
+                                    saved.set(true);
+                                    customer.refetch();
+                                });
+                                view! { <Profile customer=c client on_saved /> }.into_any()
+                            }
+                            Err(e) if e.is_not_found() => view! {
+                                <Banner tone="caution" title="Customer not found">
+                                    {format!("{e}. It may have been deleted, or belong to the other mode (test/live).")}
+                                </Banner>
+                            }
+                            .into_any(),
+                            Err(error) => view! {
+                                <ErrorState title="Couldn't load this customer" error on_retry=move || customer.refetch() />
+                            }
+                            .into_any(),
                         }
-                        .into_any(),
-                        Err(error) => view! {
-                            <ErrorState title="Couldn't load this customer" error on_retry=move || customer.refetch() />
-                        }
-                        .into_any(),
-                    }
-                })}
+                    })
+                }}
             </Transition>
         </ContextView>
     }
     .into_any()
 }
 
-/// Name, status and the customer's details.
+/// Name, status, the customer's details, and the Edit action (or why it isn't offered).
 #[component]
-fn Profile(customer: Customer) -> impl IntoView {
+fn Profile(customer: Customer, client: Client, on_saved: Callback<Customer>) -> impl IntoView {
     let status = customer.status();
     let currency = customer.currency.clone().unwrap_or_else(|| "usd".into());
     let address = customer.address.as_ref().map(|a| {
@@ -67,7 +86,10 @@ fn Profile(customer: Customer) -> impl IntoView {
             .collect::<Vec<_>>()
             .join(", ")
     });
+    let refusal = client.rights().can("customer_write").err().map(|r| r.to_string());
+    let editing = RwSignal::new(false);
     let metadata = customer.metadata.clone();
+    let editor_customer = customer.clone();
     view! {
         <div class="profile-head">
             <h2>{customer.display_name().to_string()}</h2>
@@ -87,13 +109,31 @@ fn Profile(customer: Customer) -> impl IntoView {
         } else {
             view! {
                 <PropertyList>
-                    {metadata
-                        .into_iter()
-                        .map(|(k, v)| view! { <PropertyListItem label=k value=v /> })
-                        .collect_view()}
+                    {metadata.into_iter().map(|(k, v)| view! { <PropertyListItem label=k value=v /> }).collect_view()}
                 </PropertyList>
             }
             .into_any()
         }}
+        <div class="actions">
+            <Button
+                disabled=refusal.is_some()
+                title=refusal.clone().unwrap_or_else(|| "Edit the description and metadata".into())
+                on_press=Callback::new(move |()| editing.set(true))
+            >
+                "Edit details"
+            </Button>
+        </div>
+        {refusal.map(|why| view! { <p class="refusal" role="note">{why}</p> })}
+        <Show when=move || editing.get()>
+            <CustomerEditor
+                customer=editor_customer.clone()
+                client=client.clone()
+                on_close=Callback::new(move |()| editing.set(false))
+                on_saved=Callback::new(move |c| {
+                    editing.set(false);
+                    on_saved.run(c);
+                })
+            />
+        </Show>
     }
 }

@@ -2,9 +2,10 @@
 
 use crate::api::pagination::{page_links, Cursor, ListParams};
 use crate::api::types::{Customer, List};
-use crate::api::{client, customers};
+use crate::api::{client::Client, customers};
 use crate::context::ObjectContext;
 use crate::extension::link::HostLink;
+use crate::extension::use_extension_context;
 use crate::format::format_date;
 use crate::ui::{Badge, Button, ContextView, ErrorState, Spinner};
 use leptos::prelude::*;
@@ -15,10 +16,11 @@ const PAGE_SIZE: u8 = 10;
 /// The customer list drawer: a table with previous/next pages.
 #[component]
 pub fn CustomerListView() -> impl IntoView {
+    let client = Client::new(&use_extension_context());
     let cursor = RwSignal::new(Cursor::First);
     let page = LocalResource::new(move || {
-        let params = ListParams::for_cursor(&cursor.get(), PAGE_SIZE);
-        async move { client::send::<List<Customer>>(customers::list(&params)).await }
+        let (client, params) = (client.clone(), ListParams::for_cursor(&cursor.get(), PAGE_SIZE));
+        async move { client.send::<List<Customer>>(customers::list(&params)).await }
     });
     view! {
         <ContextView title="Customers" description="Newest first, from this account.">

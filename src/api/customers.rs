@@ -3,6 +3,7 @@
 use super::form::encode_path_segment;
 use super::pagination::ListParams;
 use super::request::{ApiRequest, Method};
+use std::collections::BTreeMap;
 
 /// `GET /v1/customers`: a page of customers, newest first.
 pub fn list(params: &ListParams) -> ApiRequest {
@@ -12,6 +13,41 @@ pub fn list(params: &ListParams) -> ApiRequest {
 /// `GET /v1/customers/{id}`: one customer.
 pub fn retrieve(id: &str) -> ApiRequest {
     ApiRequest::new(Method::Get, &format!("/v1/customers/{}", encode_path_segment(id)), &[])
+}
+
+/// The changes of a customer update. `None` leaves a field as it is; `Some("")` unsets it; a
+/// metadata value of `""` deletes that key.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CustomerUpdate {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub description: Option<String>,
+    pub metadata: BTreeMap<String, String>,
+}
+
+impl CustomerUpdate {
+    /// The form parameters, in a fixed order (so a retry sends the identical body).
+    pub fn to_pairs(&self) -> Vec<(String, String)> {
+        let fields = [
+            ("name", &self.name),
+            ("email", &self.email),
+            ("phone", &self.phone),
+            ("description", &self.description),
+        ];
+        let fields = fields.into_iter().filter_map(|(k, v)| Some((k.to_string(), v.clone()?)));
+        let metadata = self.metadata.iter().map(|(k, v)| (format!("metadata[{k}]"), v.clone()));
+        fields.chain(metadata).collect()
+    }
+}
+
+/// `POST /v1/customers/{id}`: updates a customer. Retrying with the same `idempotency_key`
+/// (and the same changes) returns the first answer instead of updating twice.
+pub fn update(id: &str, changes: &CustomerUpdate, idempotency_key: &str) -> ApiRequest {
+    let path = format!("/v1/customers/{}", encode_path_segment(id));
+    let mut req = ApiRequest::new(Method::Post, &path, &changes.to_pairs());
+    req.headers.push(("Idempotency-Key".into(), idempotency_key.into()));
+    req
 }
 
 #[cfg(test)]
@@ -33,5 +69,23 @@ mod tests {
     fn retrieve_encodes_the_id_as_one_path_segment() {
         assert_eq!(retrieve("cus_123").path, "/v1/customers/cus_123");
         assert_eq!(retrieve("../balance?x=1").path, "/v1/customers/..%2Fbalance%3Fx%3D1");
+    }
+
+    #[test]
+    fn update_posts_the_changes_with_the_idempotency_key() {
+        let changes = CustomerUpdate {
+            name: Some("Zoë".into()),
+            phone: Some(String::new()),
+            metadata: [("tier".to_string(), "gold".to_string()), ("old".into(), "".into())].into(),
+            ..Default::default()
+        };
+        let req = update("cus_1", &changes, "key_1");
+        assert_eq!((req.method, req.path.as_str()), (Method::Post, "/v1/customers/cus_1"));
+        assert_eq!(
+            req.body.as_deref(),
+            Some("name=Zo%C3%AB&phone=&metadata[old]=&metadata[tier]=gold")
+        );
+        assert_eq!(req.header("idempotency-key"), Some("key_1"));
+        assert_eq!(CustomerUpdate::default().to_pairs(), vec![]);
     }
 }

@@ -35,6 +35,8 @@ pub enum ApiError {
     Network(String),
     /// The answer did not have the expected shape; `path` is where decoding failed.
     Decode { path: String, message: String },
+    /// Refused before it left the extension: the app or the signed-in user lacks a permission.
+    Refused(crate::permissions::Refusal),
 }
 
 impl ApiError {
@@ -73,6 +75,7 @@ impl fmt::Display for ApiError {
                 write!(f, "The Stripe API answered HTTP {status} without an error body: {body}")
             }
             ApiError::Network(why) => write!(f, "Could not reach the Stripe API: {why}"),
+            ApiError::Refused(refusal) => write!(f, "{refusal}"),
             ApiError::Decode { path, message } => write!(
                 f,
                 "The Stripe API answer could not be read at `{path}`: {message}. \

@@ -4,6 +4,7 @@
 pub mod customers;
 pub mod error;
 pub mod form;
+pub mod idempotency;
 pub mod pagination;
 pub mod request;
 pub mod types;

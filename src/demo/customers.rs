@@ -82,3 +82,87 @@ pub(super) fn retrieve(
         None => no_such(404, "customer", id, "id"),
     }
 }
+
+/// `POST /v1/customers/:id`: `name`, `email`, `phone` and `description` (empty unsets) and
+/// `metadata[key]` (empty deletes the key; `metadata=` clears them all). `Err` for invalid
+/// parameters, which Stripe rejects before the endpoint runs.
+pub(super) fn update(
+    account: &mut DemoAccount,
+    id: &str,
+    params: &[(String, String)],
+) -> Result<ApiResponse, ApiResponse> {
+    for (key, value) in params {
+        match key.as_str() {
+            "name" | "email" | "phone" | "description" => {}
+            "metadata" if value.is_empty() => {}
+            "metadata" => return Err(invalid_request("Invalid hash", Some("metadata"))),
+            k if is_expand(k) => {}
+            k => match metadata_key(k) {
+                Some(name) => check_metadata(k, name, value)?,
+                None => {
+                    let message = format!("Received unknown parameter: {k}");
+                    return Err(invalid_request(&message, Some(k)));
+                }
+            },
+        }
+    }
+    let Some(customer) = account.customers.iter_mut().find(|c| c.id == id) else {
+        return Ok(no_such(404, "customer", id, "id"));
+    };
+    let mut next = customer.clone();
+    for (key, value) in params {
+        let set = (!value.is_empty()).then(|| value.clone());
+        match key.as_str() {
+            "name" => next.name = set,
+            "email" => next.email = set,
+            "phone" => next.phone = set,
+            "description" => next.description = set,
+            "metadata" => next.metadata.clear(),
+            k => match (metadata_key(k), set) {
+                (Some(name), Some(v)) => {
+                    next.metadata.insert(name.into(), v);
+                }
+                (Some(name), None) => {
+                    next.metadata.remove(name);
+                }
+                (None, _) => {}
+            },
+        }
+    }
+    if next.metadata.len() > 50 {
+        let message =
+            format!("Metadata can have up to 50 keys, but you've set {}.", next.metadata.len());
+        return Err(invalid_request(&message, Some("metadata")));
+    }
+    *customer = next;
+    Ok(ApiResponse::json(200, &customer_json(customer)))
+}
+
+/// `k` of `metadata[k]`.
+fn metadata_key(param: &str) -> Option<&str> {
+    param.strip_prefix("metadata[")?.strip_suffix(']')
+}
+
+/// Stripe's metadata limits: keys of 1–40 characters without `[` or `]`, values up to 500.
+fn check_metadata(param: &str, key: &str, value: &str) -> Result<(), ApiResponse> {
+    let (key_len, value_len) = (key.chars().count(), value.chars().count());
+    let message = if key.is_empty() {
+        "Invalid hash".to_string()
+    } else if key.contains(['[', ']']) {
+        format!("Metadata keys can't contain '[' or ']'. Invalid key: {key}")
+    } else if key_len > 40 {
+        format!(
+            "Metadata keys can have up to 40 characters, but you passed in a key that is \
+             {key_len} characters. Invalid key: {key}"
+        )
+    } else if value_len > 500 {
+        format!(
+            "Metadata values can have up to 500 characters, but you passed in a value that is \
+             {value_len} characters. Invalid value: {value}"
+        )
+    } else {
+        return Ok(());
+    };
+    let param = if key.is_empty() { "metadata" } else { param };
+    Err(invalid_request(&message, Some(param)))
+}

@@ -4,6 +4,7 @@
 //! Only in the `preview` build (and native tests): the extension bundle carries no demo data.
 
 mod customers;
+mod idempotency;
 mod list;
 mod rng;
 mod seed;
@@ -29,6 +30,8 @@ pub struct DemoAccount {
     customers: Vec<Customer>,
     /// Feeds request ids (and, later, ids of created objects).
     rng: SplitMix64,
+    /// Responses saved under their `Idempotency-Key`.
+    idempotency: idempotency::Store,
 }
 
 impl DemoAccount {
@@ -36,12 +39,17 @@ impl DemoAccount {
     pub fn seeded() -> Self {
         let mut rng = SplitMix64::new(SEED);
         let customers = seed::customers(&mut rng);
-        DemoAccount { livemode: false, customers, rng }
+        DemoAccount { livemode: false, customers, rng, idempotency: Default::default() }
     }
 
     /// The live-mode account: no objects yet.
     pub fn empty_live() -> Self {
-        DemoAccount { livemode: true, customers: Vec::new(), rng: SplitMix64::new(!SEED) }
+        DemoAccount {
+            livemode: true,
+            customers: Vec::new(),
+            rng: SplitMix64::new(!SEED),
+            idempotency: Default::default(),
+        }
     }
 
     pub fn livemode(&self) -> bool {
@@ -53,25 +61,48 @@ impl DemoAccount {
         &self.customers
     }
 
-    /// Answers one API call the way Stripe would, with a `Request-Id` header.
+    /// Answers one API call the way Stripe would, with a `Request-Id` header. A POST with an
+    /// `Idempotency-Key` is answered once; retries replay that answer (reference §13.5).
     pub fn handle(&mut self, req: &ApiRequest) -> ApiResponse {
-        let mut response = self.route(req);
-        response.headers.push(("Request-Id".into(), format!("req_{}", self.rng.alnum(14))));
-        response
-    }
-
-    fn route(&self, req: &ApiRequest) -> ApiResponse {
         let params = match req.method {
             Method::Post => decode_pairs(req.body.as_deref().unwrap_or("")),
             _ => decode_pairs(req.query()),
         };
+        let key = req.header("Idempotency-Key").filter(|_| req.method == Method::Post);
+        let replayed = key.and_then(|k| idempotency::replay(&self.idempotency, k, req, &params));
+        let (mut response, executed) = match replayed {
+            Some(r) => (r, false),
+            None => match self.route(req, &params) {
+                Ok(r) => (r, true),
+                Err(r) => (r, false),
+            },
+        };
+        let request_id = format!("req_{}", self.rng.alnum(14));
+        if let (Some(key), true) = (key, executed) {
+            response.headers.push(("Original-Request".into(), request_id.clone()));
+            idempotency::save(&mut self.idempotency, key, req, &params, &response);
+        }
+        response.headers.push(("Request-Id".into(), request_id));
+        response
+    }
+
+    /// `Ok` once an endpoint runs (its answer may still be an error); `Err` when the request is
+    /// refused before that (unknown URL, invalid parameters), which idempotency does not save.
+    fn route(
+        &mut self,
+        req: &ApiRequest,
+        params: &[(String, String)],
+    ) -> Result<ApiResponse, ApiResponse> {
         let segments: Vec<&str> = req.path_only().split('/').skip(1).collect();
         match (req.method, segments.as_slice()) {
-            (Method::Get, ["v1", "customers"]) => customers::list(self, &params),
+            (Method::Get, ["v1", "customers"]) => Ok(customers::list(self, params)),
             (Method::Get, ["v1", "customers", id]) if !id.is_empty() => {
-                customers::retrieve(self, &percent_decode(id), &params)
+                Ok(customers::retrieve(self, &percent_decode(id), params))
             }
-            _ => unrecognized(req),
+            (Method::Post, ["v1", "customers", id]) if !id.is_empty() => {
+                customers::update(self, &percent_decode(id), params)
+            }
+            _ => Err(unrecognized(req)),
         }
     }
 }

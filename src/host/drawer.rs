@@ -103,8 +103,8 @@ fn listen_for_ready(frame: NodeRef<Iframe>, port: Rc<RefCell<Option<Port>>>, hos
 fn handle(host: &HostState, port: &Rc<RefCell<Option<Port>>>, msg: ToHost) {
     match msg {
         ToHost::ApiRequest { id, request } => {
-            let mode = host.state.with_untracked(|s| s.mode);
-            let response = host.backend().answer(mode, &request);
+            let (mode, roles) = host.state.with_untracked(|s| (s.mode, s.roles()));
+            let response = host.backend().answer(mode, &roles, &request);
             if let Some(p) = port.borrow().as_ref() {
                 p.send(&ToExtension::ApiResponse { id, response });
             }

@@ -55,7 +55,8 @@ impl HostState {
     /// extension uses (so the picker shows what the backend really has).
     pub fn customers(&self, mode: Mode) -> Vec<Customer> {
         let request = customers::list(&ListParams { limit: Some(100), ..Default::default() });
-        let response = self.backend().answer(mode, &request);
+        let roles = self.state.with_untracked(PreviewState::roles);
+        let response = self.backend().answer(mode, &roles, &request);
         decode::<List<Customer>>(&response.body).map(|l| l.data).unwrap_or_default()
     }
 }

@@ -84,6 +84,22 @@ test('settings show the manifest permissions and connect-src to the signed-in us
   assert.deepEqual(problems, []);
 });
 
+test('a view-only user sees Edit disabled with the reason; an admin can open the editor', async () => {
+  const url = (role) => `${server.url}/?viewport=stripe.dashboard.customer.detail&role=${role}`;
+  const viewer = await openPage(browser, url('view_only'));
+  const edit = drawer(viewer.page).getByRole('button', { name: 'Edit details' });
+  await edit.waitFor({ timeout: 15000 });
+  assert.ok(await edit.isDisabled());
+  const why = await drawer(viewer.page).locator('.refusal').innerText();
+  assert.match(why, /customer_write/);
+  assert.match(why, /View only/);
+  await viewer.page.screenshot({ path: `${SHOTS}view-only.png` });
+  const admin = await openPage(browser, url('admin'));
+  await drawer(admin.page).getByRole('button', { name: 'Edit details' }).click();
+  await drawer(admin.page).getByRole('dialog', { name: 'Edit details' }).waitFor();
+  assert.deepEqual([...viewer.problems, ...admin.problems], []);
+});
+
 test('the production extension opened without a host says so', async () => {
   const { page } = await openPage(browser, `${server.url}/extension/index.html`);
   await page.getByText('No Dashboard host answered').waitFor({ timeout: 15000 });

@@ -1,0 +1,6 @@
+//! Form state for the views' editors: plain data with a reducer, values kept as text until
+//! they are saved (STYLE §10), validated with Stripe's rules before anything is sent.
+
+mod customer_details;
+
+pub use customer_details::{DetailsAction, DetailsForm, FieldError, MetadataRow};
