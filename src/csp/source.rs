@@ -15,6 +15,8 @@ pub struct Source {
     pub port: Option<Option<u16>>,
     /// The path part, `""` when absent.
     pub path: String,
+    /// Whether `path` has a `%` escape (so matching must decode).
+    path_has_escape: bool,
 }
 
 /// The host part of an entry.
@@ -67,7 +69,14 @@ impl Source {
                 ))
             }
         };
-        Ok(Source { raw: entry.to_string(), scheme, host, port, path: path.to_string() })
+        Ok(Source {
+            raw: entry.to_string(),
+            scheme,
+            host,
+            port,
+            path_has_escape: path.contains('%'),
+            path: path.to_string(),
+        })
     }
 
     /// Scheme, host and port match, as Chromium decides: the scheme matches exactly or is
@@ -90,10 +99,17 @@ impl Source {
     }
 
     fn host_matches(&self, host: &str) -> bool {
-        match &self.host {
-            HostPattern::Exact(h) => h == host,
-            HostPattern::Wildcard(suffix) => host.ends_with(suffix.as_str()),
-        }
+        // Length and last byte first: most entries differ there, and it saves a memcmp.
+        let (want, h) = match &self.host {
+            HostPattern::Exact(want) if want.len() == host.len() => {
+                (want.as_bytes(), host.as_bytes())
+            }
+            HostPattern::Wildcard(suffix) if suffix.len() <= host.len() => {
+                (suffix.as_bytes(), &host.as_bytes()[host.len() - suffix.len()..])
+            }
+            _ => return false,
+        };
+        want.last() == h.last() && want == h
     }
 
     fn scheme_match(&self, scheme: &str) -> Option<Level> {
@@ -119,7 +135,8 @@ impl Source {
     /// Path match as Chromium does it: both paths percent-decoded whole, then an entry ending
     /// in `/` is a string prefix of the URL's path, and any other entry must equal it. (So an
     /// encoded `%2F` counts as a separator, as the browser lets it.)
-    pub fn matches_path(&self, url_path: &str) -> bool {
+    pub fn matches_path(&self, url: &ParsedUrl<'_>) -> bool {
+        let url_path: &str = &url.path;
         if self.path.is_empty() {
             return true;
         }
@@ -131,7 +148,7 @@ impl Source {
                 path == entry
             }
         };
-        if !self.path.contains('%') && !url_path.contains('%') {
+        if !self.path_has_escape && (url.plain_path || !url_path.contains('%')) {
             return compare(self.path.as_bytes(), url_path.as_bytes()); // nothing to decode
         }
         compare(&percent_decode(&self.path), &percent_decode(url_path))
