@@ -475,3 +475,18 @@ async fn a_failed_save_keeps_the_edit_and_the_retry_reuses_its_key() {
     assert_eq!(keys[0], keys[1], "the retry reuses the action's key");
     assert!(root.inner_text().contains("Second try wins"));
 }
+
+#[wasm_bindgen_test]
+async fn settings_strike_out_what_the_users_role_refuses() {
+    let ctx = context("viewport=app.settings&role=view_only");
+    let writes = ctx.app_context.authorized_permissions.iter().filter(|p| p.ends_with("_write")).count();
+    let root = mount("AppSettings", ctx);
+    wait_for(&root, ".chips").await;
+    let denied = root.query_selector_all(".chip-denied").unwrap();
+    assert_eq!(denied.length() as usize, writes, "a view-only user may use no write permission");
+    let first: web_sys::Element = denied.get(0).unwrap().unchecked_into();
+    assert!(first.get_attribute("title").unwrap().contains("View only"));
+    let admin = mount("AppSettings", context("viewport=app.settings&role=admin"));
+    wait_for(&admin, ".chips").await;
+    assert_eq!(admin.query_selector_all(".chip-denied").unwrap().length(), 0);
+}

@@ -1,6 +1,7 @@
 //! `app.settings`: what the installed app may do, and for whom.
 
 use crate::extension::use_extension_context;
+use crate::permissions::Rights;
 use crate::ui::{PropertyList, PropertyListItem, SettingsView};
 use leptos::prelude::*;
 
@@ -9,12 +10,14 @@ use leptos::prelude::*;
 #[component]
 pub fn AppSettings() -> impl IntoView {
     let ctx = use_extension_context();
+    let rights = Rights::from_context(&ctx);
     let user = ctx.user_context;
     let roles = user.roles.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ");
     let account = user.account;
     let csp = ctx.app_context.authorized_content_security_policy;
     let connect = csp.connect_src.unwrap_or_default();
     let permissions = ctx.app_context.authorized_permissions;
+    let usable = permissions.iter().filter(|p| rights.can(p).is_ok()).count();
     view! {
         <SettingsView description="Customer Sync keeps your customer records in step with your Customer Sync workspace.">
             <h2>"Signed in"</h2>
@@ -30,8 +33,15 @@ pub fn AppSettings() -> impl IntoView {
                 ) />
             </PropertyList>
             <h2>{format!("Authorized permissions ({})", permissions.len())}</h2>
+            <p class="secondary">{format!(
+                "Your role allows you {usable} of them through the app{}.",
+                if usable < permissions.len() { "; the struck-out ones are refused (hover for why)" } else { "" }
+            )}</p>
             <ul class="chips" aria-label="Authorized permissions">
-                {permissions.into_iter().map(|p| view! { <li class="chip">{p}</li> }).collect_view()}
+                {permissions.into_iter().map(|p| {
+                    let refusal = rights.can(&p).err().map(|r| r.to_string());
+                    view! { <li class="chip" class:chip-denied=refusal.is_some() title=refusal>{p}</li> }
+                }).collect_view()}
             </ul>
             <h2>"External endpoints (connect-src)"</h2>
             {if connect.is_empty() {
