@@ -479,7 +479,8 @@ async fn a_failed_save_keeps_the_edit_and_the_retry_reuses_its_key() {
 #[wasm_bindgen_test]
 async fn settings_strike_out_what_the_users_role_refuses() {
     let ctx = context("viewport=app.settings&role=view_only");
-    let writes = ctx.app_context.authorized_permissions.iter().filter(|p| p.ends_with("_write")).count();
+    let writes =
+        ctx.app_context.authorized_permissions.iter().filter(|p| p.ends_with("_write")).count();
     let root = mount("AppSettings", ctx);
     wait_for(&root, ".chips").await;
     let denied = root.query_selector_all(".chip-denied").unwrap();
