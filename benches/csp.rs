@@ -4,28 +4,18 @@
 
 use std::hint::black_box;
 use std::time::Instant;
+#[path = "../tests/csp/corpus.rs"]
+mod corpus;
+
 use stripe_app::csp::Allowlist;
 
 fn main() {
-    let corpus: serde_json::Value =
-        serde_json::from_str(include_str!("../tests/csp/corpus.json")).unwrap();
-    let entries: Vec<String> = serde_json::from_value(corpus["lists"]["prod"].clone()).unwrap();
-    let list = Allowlist::new(&entries).unwrap();
-    let all: Vec<String> = corpus["cases"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["list"] == "prod")
-        .map(|c| c["url"].as_str().unwrap().to_string())
-        .collect();
-    let allowed: Vec<String> = [
-        "https://api.example.com/v1/customers/cus_123",
-        "https://sync.customer-sync.example/api/customers",
-        "https://a.cdn.example.net/assets/logo.png",
-    ]
-    .map(String::from)
-    .to_vec();
-    let refused = vec!["https://evil.example.com/steal".to_string()];
+    let corpus = corpus::load();
+    let entries = &corpus.lists["prod"];
+    let list = Allowlist::new(entries).unwrap();
+    let all = corpus.urls("prod");
+    let allowed = corpus::BENCH_ALLOWED.map(String::from);
+    let refused = corpus::BENCH_REFUSED.map(String::from);
     println!("CSP guard, native ({} entries), median of 7 rounds:", entries.len());
     report("allowed URLs (fast path)", &list, &allowed, 200_000);
     report(

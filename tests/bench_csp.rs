@@ -2,6 +2,9 @@
 //! in wasm, in Chromium, with the corpus's 10-entry allowlist. Run: scripts/bench-csp.sh.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "csp/corpus.rs"]
+mod corpus;
+
 use stripe_app::csp::Allowlist;
 use wasm_bindgen_test::*;
 
@@ -46,24 +49,12 @@ fn report(label: &str, list: &Allowlist, urls: &[String], rounds: usize) {
 
 #[wasm_bindgen_test]
 fn csp_guard_ns_per_check_in_wasm() {
-    let corpus: serde_json::Value = serde_json::from_str(include_str!("csp/corpus.json")).unwrap();
-    let entries: Vec<String> = serde_json::from_value(corpus["lists"]["prod"].clone()).unwrap();
-    let list = Allowlist::new(&entries).unwrap();
-    let all: Vec<String> = corpus["cases"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["list"] == "prod")
-        .map(|c| c["url"].as_str().unwrap().to_string())
-        .collect();
-    let allowed: Vec<String> = [
-        "https://api.example.com/v1/customers/cus_123",
-        "https://sync.customer-sync.example/api/customers",
-        "https://a.cdn.example.net/assets/logo.png",
-    ]
-    .map(String::from)
-    .to_vec();
-    let refused = vec!["https://evil.example.com/steal".to_string()];
+    let corpus = corpus::load();
+    let entries = &corpus.lists["prod"];
+    let list = Allowlist::new(entries).unwrap();
+    let all = corpus.urls("prod");
+    let allowed = corpus::BENCH_ALLOWED.map(String::from);
+    let refused = corpus::BENCH_REFUSED.map(String::from);
     console_log!("CSP guard, wasm in Chromium ({} entries), median of 7 rounds:", entries.len());
     report("allowed URLs (fast path)", &list, &allowed, 50_000);
     report(

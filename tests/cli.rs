@@ -1,33 +1,10 @@
 //! The `stripe-app` binary: exit codes and the exact shape of what it prints.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::{root, stripe_app, text};
+
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn stripe_app(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stripe-app"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("the stripe-app binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
-
-fn temp_file(name: &str, contents: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("stripe-app-cli-{}", std::process::id()));
-    fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    fs::write(&path, contents).unwrap();
-    path
-}
 
 #[test]
 fn our_manifest_validates() {
@@ -79,8 +56,11 @@ fn warnings_go_to_stderr_and_do_not_fail() {
 
 #[test]
 fn the_icon_file_is_checked_relative_to_the_manifest() {
-    let path =
-        temp_file("no-icon.json", &fs::read_to_string(root().join("stripe-app.json")).unwrap());
+    let path = common::temp_file(
+        "cli",
+        "no-icon.json",
+        &fs::read_to_string(root().join("stripe-app.json")).unwrap(),
+    );
     let out = stripe_app(&["validate", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
@@ -101,8 +81,11 @@ fn a_missing_file_is_an_error_naming_it() {
 
 #[test]
 fn invalid_json_is_an_error_with_line_and_column() {
-    let path =
-        temp_file("broken.json", "{\n  \"id\": \"com.example.x\",\n  \"version\": 1.0.0\n}\n");
+    let path = common::temp_file(
+        "cli",
+        "broken.json",
+        "{\n  \"id\": \"com.example.x\",\n  \"version\": 1.0.0\n}\n",
+    );
     let out = stripe_app(&["validate", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);

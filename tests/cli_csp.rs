@@ -2,35 +2,12 @@
 //! allows is tested with the CSP guard itself; here only that the CLI reports its verdicts.)
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::{root, stripe_app, text};
+
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use stripe_app::csp::Allowlist;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn stripe_app(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stripe-app"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("the stripe-app binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
-
-fn temp_file(name: &str, contents: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("stripe-app-cli-csp-{}", std::process::id()));
-    fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    fs::write(&path, contents).unwrap();
-    path
-}
 
 /// The verdict line csp-check must print for `url` on our manifest, from the guard itself.
 fn verdict(url: &str) -> String {
@@ -89,7 +66,7 @@ fn one_denied_url_among_several_exits_1_with_a_line_naming_the_rule() {
 #[test]
 fn an_unusable_manifest_exits_2_and_says_why() {
     let url = "https://sync.customer-sync.example/api/";
-    let broken = temp_file("broken.json", "{\"id\": \"com.example.x\",");
+    let broken = common::temp_file("cli-csp", "broken.json", "{\"id\": \"com.example.x\",");
     let cases = [
         ("no/such/stripe-app.json".to_owned(), "error: $: cannot read no/such/stripe-app.json: "),
         (broken.display().to_string(), "is not valid JSON: "),

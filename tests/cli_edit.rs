@@ -3,6 +3,10 @@
 //! what they write, that they write nothing when they refuse, and all-or-nothing writes.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::{root, run_in, text};
+use stripe_app::manifest::edit::snake_case;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -11,14 +15,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use stripe_app::csp::extension_policy;
 use stripe_app::manifest;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
 
 /// A copy of the project's manifest, extension.html, icon and views in a fresh temporary folder.
 struct Project {
@@ -101,14 +97,6 @@ impl Drop for Project {
     fn drop(&mut self) {
         let _ = fs::remove_dir_all(self.dir.parent().unwrap());
     }
-}
-
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stripe-app"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the stripe-app binary runs")
 }
 
 /// Asserts a successful run that printed `stdout` exactly; returns its stderr.
@@ -458,17 +446,6 @@ fn registry_entries(registry: &str) -> Vec<(String, String)> {
             (c.to_owned(), f.to_owned())
         })
         .collect()
-}
-
-fn snake_case(name: &str) -> String {
-    let mut out = String::new();
-    for (i, ch) in name.chars().enumerate() {
-        if ch.is_ascii_uppercase() && i > 0 {
-            out.push('_');
-        }
-        out.push(ch.to_ascii_lowercase());
-    }
-    out
 }
 
 /// The checks of tests/registry.rs, on the project's copy: manifest components ⇔ registry ⇔

@@ -12,8 +12,9 @@
 //! --test csp_browser -- --nocapture 2>&1 | scripts/record_csp_verdicts.py`.
 #![cfg(target_arch = "wasm32")]
 
-use serde::Deserialize;
-use std::collections::BTreeMap;
+#[path = "csp/corpus.rs"]
+mod corpus;
+
 use stripe_app::csp::Allowlist;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
@@ -47,28 +48,15 @@ extern "C" {
     async fn chromium_verdicts(policy: &str, urls: Vec<JsValue>) -> JsValue;
 }
 
-#[derive(Deserialize)]
-struct Corpus {
-    lists: BTreeMap<String, Vec<String>>,
-    cases: Vec<Case>,
-}
-
-#[derive(Deserialize)]
-struct Case {
-    list: String,
-    url: String,
-    browser: Option<String>,
-}
-
 #[wasm_bindgen_test]
 async fn guard_agrees_with_chromium_csp_on_the_whole_corpus() {
-    let corpus: Corpus = serde_json::from_str(include_str!("csp/corpus.json")).unwrap();
+    let corpus = corpus::load();
     let mut disagreements = Vec::new();
     let mut unrecorded = Vec::new();
     let (mut allowed, mut total) = (0, 0);
     for (name, entries) in &corpus.lists {
         let list = Allowlist::new(entries).unwrap();
-        let cases: Vec<&Case> = corpus.cases.iter().filter(|c| &c.list == name).collect();
+        let cases: Vec<&corpus::Case> = corpus.cases.iter().filter(|c| &c.list == name).collect();
         let urls = cases.iter().map(|c| JsValue::from_str(&c.url)).collect();
         let verdicts = js_sys::Array::from(&chromium_verdicts(&entries.join(" "), urls).await);
         for (case, verdict) in cases.iter().zip(verdicts.iter()) {

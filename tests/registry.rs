@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 use stripe_app::manifest;
+use stripe_app::manifest::edit::snake_case;
 use stripe_app::registry::VIEWS;
 
 fn our_manifest() -> manifest::Manifest {
@@ -19,17 +20,6 @@ fn every_manifest_view_has_a_registered_component_and_vice_versa() {
     let undeclared: Vec<_> = registered.difference(&declared).collect();
     assert!(unregistered.is_empty(), "manifest views without a component: {unregistered:?}");
     assert!(undeclared.is_empty(), "components without a manifest view: {undeclared:?}");
-}
-
-fn snake_case(name: &str) -> String {
-    let mut out = String::new();
-    for (i, ch) in name.chars().enumerate() {
-        if ch.is_ascii_uppercase() && i > 0 {
-            out.push('_');
-        }
-        out.push(ch.to_ascii_lowercase());
-    }
-    out
 }
 
 #[test]

@@ -59,6 +59,11 @@ fn decode_component(s: &str) -> String {
 
 /// Decodes `%XX` escapes (not `+`), keeping malformed escapes literal.
 pub fn percent_decode(s: &str) -> String {
+    String::from_utf8_lossy(&percent_decode_bytes(s)).into_owned()
+}
+
+/// Decodes `%XX` escapes to raw bytes (not `+`); a `%` not followed by two hex digits stays.
+pub fn percent_decode_bytes(s: &str) -> Vec<u8> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -75,7 +80,7 @@ pub fn percent_decode(s: &str) -> String {
             }
         }
     }
-    String::from_utf8_lossy(&out).into_owned()
+    out
 }
 
 /// Flattens JSON params into Stripe's bracket form: `metadata[k]=v`, `items[0][price]=…`.

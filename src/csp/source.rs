@@ -2,6 +2,7 @@
 //! (CSP3 "does url match expression": scheme-part, host-part, port-part, path-part).
 
 use super::url::{default_port, ParsedUrl};
+use crate::api::form::percent_decode_bytes;
 
 /// A parsed `connect-src` entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -151,7 +152,7 @@ impl Source {
         if !self.path_has_escape && (url.plain_path || !url_path.contains('%')) {
             return compare(self.path.as_bytes(), url_path.as_bytes()); // nothing to decode
         }
-        compare(&percent_decode(&self.path), &percent_decode(url_path))
+        compare(&percent_decode_bytes(&self.path), &percent_decode_bytes(url_path))
     }
 }
 
@@ -161,25 +162,4 @@ enum Level {
     Exact,
     Upgrade,
     Wildcard,
-}
-
-/// Percent-decodes to bytes; a `%` not followed by two hex digits stays as it is.
-fn percent_decode(s: &str) -> Vec<u8> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |k: usize| b.get(k).and_then(|c| (*c as char).to_digit(16));
-        match (b[i], hex(i + 1), hex(i + 2)) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (c, _, _) => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    out
 }
