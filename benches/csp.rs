@@ -10,13 +10,8 @@ mod corpus;
 use stripe_app::csp::Allowlist;
 
 fn main() {
-    let corpus = corpus::load();
-    let entries = &corpus.lists["prod"];
-    let list = Allowlist::new(entries).unwrap();
-    let all = corpus.urls("prod");
-    let allowed = corpus::BENCH_ALLOWED.map(String::from);
-    let refused = corpus::BENCH_REFUSED.map(String::from);
-    println!("CSP guard, native ({} entries), median of 7 rounds:", entries.len());
+    let corpus::BenchInputs { list, entries, allowed, refused, all } = corpus::bench_inputs();
+    println!("CSP guard, native ({} entries), median of 7 rounds:", entries);
     report("allowed URLs (fast path)", &list, &allowed, 200_000);
     report(
         "refused URL (fast path; builds the refusal and its message data)",

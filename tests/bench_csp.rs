@@ -49,13 +49,8 @@ fn report(label: &str, list: &Allowlist, urls: &[String], rounds: usize) {
 
 #[wasm_bindgen_test]
 fn csp_guard_ns_per_check_in_wasm() {
-    let corpus = corpus::load();
-    let entries = &corpus.lists["prod"];
-    let list = Allowlist::new(entries).unwrap();
-    let all = corpus.urls("prod");
-    let allowed = corpus::BENCH_ALLOWED.map(String::from);
-    let refused = corpus::BENCH_REFUSED.map(String::from);
-    console_log!("CSP guard, wasm in Chromium ({} entries), median of 7 rounds:", entries.len());
+    let corpus::BenchInputs { list, entries, allowed, refused, all } = corpus::bench_inputs();
+    console_log!("CSP guard, wasm in Chromium ({} entries), median of 7 rounds:", entries);
     report("allowed URLs (fast path)", &list, &allowed, 50_000);
     report(
         "refused URL (fast path; builds the refusal and its message data)",

@@ -31,6 +31,28 @@ impl Corpus {
     }
 }
 
+/// The benchmarks' inputs: the `prod` list (10 entries), everyday allowed and refused URLs,
+/// and all of the list's corpus URLs.
+pub struct BenchInputs {
+    pub list: stripe_app::csp::Allowlist,
+    pub entries: usize,
+    pub allowed: Vec<String>,
+    pub refused: Vec<String>,
+    pub all: Vec<String>,
+}
+
+pub fn bench_inputs() -> BenchInputs {
+    let corpus = load();
+    let entries = &corpus.lists["prod"];
+    BenchInputs {
+        list: stripe_app::csp::Allowlist::new(entries).unwrap(),
+        entries: entries.len(),
+        allowed: BENCH_ALLOWED.map(String::from).to_vec(),
+        refused: BENCH_REFUSED.map(String::from).to_vec(),
+        all: corpus.urls("prod"),
+    }
+}
+
 /// Everyday URLs for the benchmarks, checked against the `prod` list.
 pub const BENCH_ALLOWED: [&str; 3] = [
     "https://api.example.com/v1/customers/cus_123",
