@@ -42,11 +42,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# npm packages (package-lock.json): binaryen 132's wasm-opt (Debian's 108 breaks the bundle)
-# and playwright-core, which drives the Debian Chromium in the end-to-end tests.
+# npm packages (package-lock.json): binaryen 132's wasm-opt (Debian's 108 breaks the bundle),
+# playwright-core, which drives the Debian Chromium in the end-to-end tests, and the official
+# stripe library, whose encoder tests/encoding_node.rs checks ours against.
 if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/playwright-core" ] \
+  || [ ! -d "$ROOT/node_modules/stripe" ] \
   || ! cmp -s "$ROOT/package-lock.json" "$ROOT/node_modules/.package-lock.json.copy"; then
-  say "npm ci (binaryen, playwright-core)"
+  say "npm ci (binaryen, playwright-core, stripe)"
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
   cp "$ROOT/package-lock.json" "$ROOT/node_modules/.package-lock.json.copy"
 fi

@@ -5,7 +5,7 @@
 //! stay readable (reference §13.1). Path segments use `encodeURIComponent`, as its URL
 //! interpolator does.
 
-use serde_json::Value;
+use serde_json::{Map, Number, Value};
 use std::fmt::Write;
 
 /// Encodes `key=value` pairs joined by `&`, exactly like stripe-node's `stringifyRequestData`.
@@ -85,13 +85,18 @@ pub fn percent_decode_bytes(s: &str) -> Vec<u8> {
 
 /// Flattens JSON params into Stripe's bracket form: `metadata[k]=v`, `items[0][price]=…`.
 /// `null` becomes an empty string (which unsets a field), empty arrays and objects emit nothing,
-/// and a bare scalar at the top level has no key, so it emits nothing either. Keys come in the
-/// map's order, which is sorted unless serde_json's `preserve_order` feature is on.
+/// and a bare scalar at the top level has no key, so it emits nothing either.
+///
+/// Matches stripe-node given the same JSON (checked by `tests/encoding_node.rs`): numbers are
+/// written as JavaScript's `String(number)` does (`1.0` → `1`, `1e21` → `1e+21`), and keys come
+/// in JavaScript's property order: array-index keys (`"0"`, `"10"`) first, ascending, then the
+/// rest in the map's order, which is insertion order natively (serde_json's `preserve_order`)
+/// and sorted otherwise.
 pub fn flatten(value: &Value) -> Vec<(String, String)> {
     let mut out = Vec::new();
     match value {
         Value::Object(map) => {
-            for (k, v) in map {
+            for (k, v) in js_key_order(map) {
                 flatten_into(&mut out, k.clone(), v);
             }
         }
@@ -109,7 +114,7 @@ fn flatten_into(out: &mut Vec<(String, String)>, key: String, value: &Value) {
     match value {
         Value::Null => out.push((key, String::new())),
         Value::Bool(b) => out.push((key, b.to_string())),
-        Value::Number(n) => out.push((key, n.to_string())),
+        Value::Number(n) => out.push((key, js_number(n))),
         Value::String(s) => out.push((key, s.clone())),
         Value::Array(items) => {
             for (i, v) in items.iter().enumerate() {
@@ -117,11 +122,70 @@ fn flatten_into(out: &mut Vec<(String, String)>, key: String, value: &Value) {
             }
         }
         Value::Object(map) => {
-            for (k, v) in map {
+            for (k, v) in js_key_order(map) {
                 flatten_into(out, format!("{key}[{k}]"), v);
             }
         }
     }
+}
+
+/// The entries in JavaScript's `Object.keys` order: array indexes (canonical decimal integers
+/// below 2³² − 1) first, numerically, then every other key in the map's order.
+fn js_key_order(map: &Map<String, Value>) -> Vec<(&String, &Value)> {
+    let mut entries: Vec<_> = map.iter().collect();
+    // A stable sort, so the non-index keys keep their order.
+    entries.sort_by_key(|(k, _)| array_index(k).map_or((1, 0), |i| (0, i)));
+    entries
+}
+
+fn array_index(key: &str) -> Option<u32> {
+    let i: u32 = key.parse().ok()?;
+    (i < u32::MAX && i.to_string() == key).then_some(i)
+}
+
+/// A JSON number as JavaScript's `String(number)` writes it. Integers print as they are (above
+/// 2⁵³ JavaScript would already have rounded them when parsing; we keep them exact). Floats
+/// follow ECMAScript's Number::toString: the shortest round-trip digits, plain notation for
+/// 1e-6 ≤ |x| < 1e21, otherwise `d.ddde±n`; `-0` is `0`.
+fn js_number(n: &Number) -> String {
+    let f = match n.as_f64() {
+        Some(f) if n.is_f64() => f,
+        _ => return n.to_string(),
+    };
+    if f == 0.0 {
+        return "0".to_string();
+    }
+    // Rust's `{:e}` gives the shortest round-trip digits: `1.25e1`, `1e-7`.
+    let sci = format!("{:e}", f.abs());
+    let (mantissa, exponent) = sci.split_once('e').expect("`{:e}` has an exponent");
+    let digits = mantissa.replace('.', "");
+    let k = digits.len() as i32;
+    // The decimal point sits after `n` digits: value = 0.digits × 10^n.
+    let n = exponent.parse::<i32>().expect("`{:e}` exponent is an integer") + 1;
+    let mut out = String::new();
+    if f < 0.0 {
+        out.push('-');
+    }
+    if k <= n && n <= 21 {
+        out.push_str(&digits);
+        out.extend(std::iter::repeat_n('0', (n - k) as usize));
+    } else if 0 < n && n <= 21 {
+        out.push_str(&digits[..n as usize]);
+        out.push('.');
+        out.push_str(&digits[n as usize..]);
+    } else if -6 < n && n <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', (-n) as usize));
+        out.push_str(&digits);
+    } else {
+        out.push_str(&digits[..1]);
+        if k > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        let _ = write!(out, "e{}{}", if n > 0 { '+' } else { '-' }, (n - 1).abs());
+    }
+    out
 }
 
 #[cfg(test)]
@@ -226,6 +290,57 @@ mod tests {
     fn flatten_turns_null_into_empty_and_skips_empty_containers() {
         let params = json!({"description": null, "metadata": {}, "items": [], "deep": {"a": {}}});
         assert_eq!(flatten(&params), pairs(&[("description", "")]));
+    }
+
+    #[test]
+    fn flatten_writes_numbers_like_javascript() {
+        // stripe-node sends String(number); serde_json would write `1.0`, `1e21`, `-0.0`.
+        let cases = [
+            (json!(2000), "2000"),
+            (json!(-5), "-5"),
+            (json!(1.0), "1"),
+            (json!(1e2), "100"),
+            (json!(-0.0), "0"),
+            (json!(12.5), "12.5"),
+            (json!(0.1), "0.1"),
+            (json!(1e20), "100000000000000000000"),
+            (json!(1.2345678901234568e20), "123456789012345680000"),
+            (json!(1e21), "1e+21"),
+            (json!(0.000001), "0.000001"),
+            (json!(1e-7), "1e-7"),
+            (json!(-1.5e-7), "-1.5e-7"),
+            (json!(f64::MAX), "1.7976931348623157e+308"),
+        ];
+        for (number, expected) in cases {
+            assert_eq!(flatten(&json!({ "n": number })), pairs(&[("n", expected)]), "{number}");
+        }
+    }
+
+    #[test]
+    fn flatten_puts_array_index_keys_first_like_javascript() {
+        // The other keys keep the map's order; they are written sorted here, so that order is
+        // the same with or without serde_json's `preserve_order`.
+        let params: Value = serde_json::from_str(
+            r#"{"name": "x", "1": "a", "0": "b", "z": {"-1": "1", "10": "2", "01": "3", "2": "4",
+                "4294967295": "5", "4294967294": "6", "b": "7"}}"#,
+        )
+        .unwrap();
+        let keys: Vec<String> = flatten(&params).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(
+            keys,
+            [
+                "0",
+                "1",
+                "name",
+                "z[2]",
+                "z[10]",
+                "z[4294967294]",
+                "z[-1]",
+                "z[01]",
+                "z[4294967295]",
+                "z[b]",
+            ]
+        );
     }
 
     #[test]
