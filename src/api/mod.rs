@@ -7,6 +7,7 @@ pub mod form;
 pub mod idempotency;
 pub mod pagination;
 pub mod request;
+pub mod retry;
 pub mod types;
 
 #[cfg(target_arch = "wasm32")]
