@@ -125,5 +125,10 @@ test('the production bundle carries no host and no demo data', async () => {
     assert.ok(!extension.includes(word), `the production extension must not embed ${word}`);
   }
   assert.ok(host.includes('Rocket Rides'));
+  // No url or regex crate in the bundle (Leptos depends on both, LTO must drop them; the CSP
+  // guard uses the browser's URL parser). Their own error messages would give them away.
+  for (const telltale of ['relative URL without a base', 'invalid IPv6 address', 'regex parse error']) {
+    assert.ok(!extension.includes(telltale), `the url/regex crate is in the production bundle ("${telltale}")`);
+  }
   assert.ok(!extension.includes('Rocket Rides'), 'no demo account name in the production bundle');
 });
