@@ -10,9 +10,12 @@ pub fn Toolbar(host: HostState) -> impl IntoView {
     let state = host.state;
     let views = host.manifest.ui_extension.views.clone();
     let backend = host.backend().describe();
+    // The picker's list depends on the mode only: re-list on a mode switch, not on every
+    // viewport, customer or user change.
+    let mode = Memo::new(move |_| state.with(|s| s.mode));
     let customers = {
         let host = host.clone();
-        Memo::new(move |_| host.customers(state.with(|s| s.mode)))
+        Memo::new(move |_| host.customers(mode.get()))
     };
     let is_detail = move || state.with(PreviewState::shows_object);
     view! {
