@@ -85,7 +85,16 @@ fn mount(component: &str, context: ExtensionContext) -> HtmlElement {
 
 /// Waits (up to ~3 s) until `selector` matches at least one element under `root`.
 async fn wait_for(root: &HtmlElement, selector: &str) -> web_sys::Element {
-    for _ in 0..150 {
+    wait_up_to(root, selector, 150).await
+}
+
+/// Like [`wait_for`], for up to ~6 s (answers that come after the client's retries).
+async fn wait_for_long(root: &HtmlElement, selector: &str) -> web_sys::Element {
+    wait_up_to(root, selector, 300).await
+}
+
+async fn wait_up_to(root: &HtmlElement, selector: &str, polls: u32) -> web_sys::Element {
+    for _ in 0..polls {
         if let Some(el) = root.query_selector(selector).unwrap() {
             return el;
         }
@@ -196,7 +205,7 @@ async fn failed_load_says_what_failed_and_retry_recovers() {
         }
     });
     let root = mount("CustomerListView", list_context());
-    let banner = wait_for(&root, ".banner-critical").await;
+    let banner = wait_for_long(&root, ".banner-critical").await;
     let text = banner.text_content().unwrap();
     assert!(text.contains("Couldn't load customers"), "{text}");
     assert!(text.contains("The demo backend is down."), "{text}");
@@ -439,7 +448,8 @@ async fn editing_saves_the_description_and_metadata() {
 
 #[wasm_bindgen_test]
 async fn a_failed_save_keeps_the_edit_and_the_retry_reuses_its_key() {
-    let (_host, seen) = recording_host(1);
+    // Three failures: the first attempt and the client's two automatic retries.
+    let (_host, seen) = recording_host(3);
     let c = first_customer().await;
     let root = mount("CustomerDetailView", detail_context("developer", &c.id));
     wait_for(&root, ".profile-head").await;
@@ -447,7 +457,7 @@ async fn a_failed_save_keeps_the_edit_and_the_retry_reuses_its_key() {
     wait_for(&root, ".focus-view textarea").await;
     type_into(&root, ".focus-view textarea", "Second try wins");
     button(&root, "Save").click();
-    let banner = wait_for(&root, ".focus-view .banner-critical").await.text_content().unwrap();
+    let banner = wait_for_long(&root, ".focus-view .banner-critical").await.text_content().unwrap();
     assert!(
         banner.contains("Your changes are still here")
             && banner.contains("The connection dropped."),
@@ -471,8 +481,8 @@ async fn a_failed_save_keeps_the_edit_and_the_retry_reuses_its_key() {
         .filter(|r| r.method == Method::Post)
         .map(|r| r.header("Idempotency-Key").unwrap().to_string())
         .collect();
-    assert_eq!(keys.len(), 2, "one failed attempt, one retry");
-    assert_eq!(keys[0], keys[1], "the retry reuses the action's key");
+    assert_eq!(keys.len(), 4, "three failed attempts, then the user's retry");
+    assert!(keys.iter().all(|k| *k == keys[0]), "every attempt of the action reuses its key");
     assert!(root.inner_text().contains("Second try wins"));
 }
 
@@ -490,4 +500,31 @@ async fn settings_strike_out_what_the_users_role_refuses() {
     let admin = mount("AppSettings", context("viewport=app.settings&role=admin"));
     wait_for(&admin, ".chips").await;
     assert_eq!(admin.query_selector_all(".chip-denied").unwrap().length(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_passing_server_error_is_retried_with_the_same_key_and_no_banner() {
+    let (_host, seen) = recording_host(1);
+    let c = first_customer().await;
+    let root = mount("CustomerDetailView", detail_context("developer", &c.id));
+    wait_for(&root, ".profile-head").await;
+    button(&root, "Edit details").click();
+    wait_for(&root, ".focus-view textarea").await;
+    type_into(&root, ".focus-view textarea", "Saved on the second attempt");
+    button(&root, "Save").click();
+    for _ in 0..200 {
+        if root.query_selector(".focus-view").unwrap().is_none() {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(20).await;
+    }
+    assert!(root.inner_text().contains("Saved on the second attempt"), "{}", root.inner_text());
+    let posts: Vec<String> = seen
+        .borrow()
+        .iter()
+        .filter(|r| r.method == Method::Post)
+        .map(|r| r.header("Idempotency-Key").unwrap().to_string())
+        .collect();
+    assert_eq!(posts.len(), 2, "one 500, one automatic retry");
+    assert_eq!(posts[0], posts[1]);
 }

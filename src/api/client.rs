@@ -3,6 +3,7 @@
 //! the extension (the host checks the role again).
 
 use super::error::decode;
+use super::retry::{with_retries, RetryPolicy};
 use super::{ApiError, ApiRequest};
 use crate::context::ExtensionContext;
 use crate::extension::link::HostLink;
@@ -27,7 +28,9 @@ impl Client {
     }
 
     /// Performs `request` through the host and decodes a 2xx answer as `T`; a request outside
-    /// the rights fails here, and any other status becomes the matching [`ApiError`].
+    /// the rights fails here, and any other status becomes the matching [`ApiError`]. Connection
+    /// errors, 409 and 5xx are retried as Stripe's libraries do ([`RetryPolicy`]), with the same
+    /// request, so the same `Idempotency-Key`, every time.
     pub async fn send<T: DeserializeOwned>(&self, request: ApiRequest) -> Result<T, ApiError> {
         self.rights.check(&request).map_err(ApiError::Refused)?;
         let link = HostLink::current().ok_or_else(|| {
@@ -38,7 +41,18 @@ impl Client {
                     .into(),
             )
         })?;
-        let response = link.fetch(request).await?;
+        let attempt = |r: ApiRequest| {
+            let link = link.clone();
+            async move { link.fetch(r).await }
+        };
+        let response = with_retries(
+            &RetryPolicy::default(),
+            request,
+            attempt,
+            crate::extension::sleep_ms,
+            js_sys::Math::random,
+        )
+        .await?;
         if (200..300).contains(&response.status) {
             decode(&response.body)
         } else {

@@ -83,6 +83,18 @@ pub fn ViewRouter(mount: Mount) -> impl IntoView {
     })
 }
 
+/// Waits `ms` milliseconds (a browser timer), e.g. between retries.
+pub async fn sleep_ms(ms: u64) {
+    let (done, wait) = futures_channel::oneshot::channel::<()>();
+    set_timeout(
+        move || {
+            let _ = done.send(());
+        },
+        std::time::Duration::from_millis(ms),
+    );
+    let _ = wait.await;
+}
+
 /// A fresh `Idempotency-Key` for a new user action (128 random bits, hex).
 pub fn new_idempotency_key() -> String {
     let part = || (js_sys::Math::random() * 4_294_967_296.0) as u32;
