@@ -123,6 +123,29 @@ fn button(root: &HtmlElement, label: &str) -> HtmlElement {
         .unwrap_or_else(|| panic!("no `{label}` button in: {}", root.inner_text()))
 }
 
+/// Polls (up to ~4 s) until `done()` holds; the assertions after it say what was expected.
+async fn wait_until(done: impl Fn() -> bool) {
+    for _ in 0..200 {
+        if done() {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(20).await;
+    }
+}
+
+fn focus_view_open(root: &HtmlElement) -> bool {
+    root.query_selector(".focus-view").unwrap().is_some()
+}
+
+/// The `Idempotency-Key` of each POST a recording host received, in order.
+fn post_keys(seen: &RefCell<Vec<ApiRequest>>) -> Vec<String> {
+    seen.borrow()
+        .iter()
+        .filter(|r| r.method == Method::Post)
+        .map(|r| r.header("Idempotency-Key").unwrap().to_string())
+        .collect()
+}
+
 async fn settle() {
     for _ in 0..5 {
         leptos::task::tick().await;
@@ -428,14 +451,10 @@ async fn editing_saves_the_description_and_metadata() {
     last_value.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
     button(&root, "Save").click();
     wait_for(&root, ".banner").await;
-    for _ in 0..100 {
-        if root.inner_text().contains("Prefers invoices by email")
-            && root.query_selector(".focus-view").unwrap().is_none()
-        {
-            break;
-        }
-        gloo_timers::future::TimeoutFuture::new(20).await;
-    }
+    wait_until(|| {
+        root.inner_text().contains("Prefers invoices by email") && !focus_view_open(&root)
+    })
+    .await;
     let text = root.inner_text();
     assert!(text.contains("Customer updated"), "{text}");
     assert!(
@@ -469,18 +488,8 @@ async fn a_failed_save_keeps_the_edit_and_the_retry_reuses_its_key() {
         "Second try wins"
     );
     button(&root, "Save").click();
-    for _ in 0..100 {
-        if root.query_selector(".focus-view").unwrap().is_none() {
-            break;
-        }
-        gloo_timers::future::TimeoutFuture::new(20).await;
-    }
-    let keys: Vec<String> = seen
-        .borrow()
-        .iter()
-        .filter(|r| r.method == Method::Post)
-        .map(|r| r.header("Idempotency-Key").unwrap().to_string())
-        .collect();
+    wait_until(|| !focus_view_open(&root)).await;
+    let keys = post_keys(&seen);
     assert_eq!(keys.len(), 4, "three failed attempts, then the user's retry");
     assert!(keys.iter().all(|k| *k == keys[0]), "every attempt of the action reuses its key");
     assert!(root.inner_text().contains("Second try wins"));
@@ -512,19 +521,9 @@ async fn a_passing_server_error_is_retried_with_the_same_key_and_no_banner() {
     wait_for(&root, ".focus-view textarea").await;
     type_into(&root, ".focus-view textarea", "Saved on the second attempt");
     button(&root, "Save").click();
-    for _ in 0..200 {
-        if root.query_selector(".focus-view").unwrap().is_none() {
-            break;
-        }
-        gloo_timers::future::TimeoutFuture::new(20).await;
-    }
+    wait_until(|| !focus_view_open(&root)).await;
     assert!(root.inner_text().contains("Saved on the second attempt"), "{}", root.inner_text());
-    let posts: Vec<String> = seen
-        .borrow()
-        .iter()
-        .filter(|r| r.method == Method::Post)
-        .map(|r| r.header("Idempotency-Key").unwrap().to_string())
-        .collect();
+    let posts = post_keys(&seen);
     assert_eq!(posts.len(), 2, "one 500, one automatic retry");
     assert_eq!(posts[0], posts[1]);
 }
