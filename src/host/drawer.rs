@@ -103,11 +103,13 @@ fn listen_for_ready(frame: NodeRef<Iframe>, port: Rc<RefCell<Option<Port>>>, hos
 fn handle(host: &HostState, port: &Rc<RefCell<Option<Port>>>, msg: ToHost) {
     match msg {
         ToHost::ApiRequest { id, request } => {
-            let (mode, roles) = host.state.with_untracked(|s| (s.mode, s.roles()));
-            let response = host.backend().answer(mode, &roles, &request);
-            if let Some(p) = port.borrow().as_ref() {
-                p.send(&ToExtension::ApiResponse { id, response });
-            }
+            let (host, port) = (host.clone(), port.clone());
+            leptos::task::spawn_local(async move {
+                let response = host.call(request).await;
+                if let Some(p) = port.borrow().as_ref() {
+                    p.send(&ToExtension::ApiResponse { id, response });
+                }
+            });
         }
         ToHost::Navigate { viewport, object_context } => host.state.update(|s| {
             s.viewport = viewport;

@@ -4,12 +4,14 @@
 mod drawer;
 mod toolbar;
 
+mod forward;
+
 use crate::api::pagination::ListParams;
 use crate::api::types::{Customer, List};
-use crate::api::{customers, error::decode};
+use crate::api::{customers, error::decode, ApiRequest, ApiResponse};
 use crate::context::Mode;
 use crate::manifest::{self, Manifest};
-use crate::preview::{Backend, PreviewState, ACCOUNT_NAME};
+use crate::preview::{Backend, BackendChoice, PreviewState, ACCOUNT_NAME};
 use leptos::prelude::*;
 use std::sync::{Arc, Mutex};
 
@@ -51,12 +53,26 @@ impl HostState {
         self.backend.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// Answers one API call with the signed-in user's rights, from the backend the preview
+    /// uses: the demo account at once, or the preview server's forwarding proxy.
+    pub async fn call(&self, request: ApiRequest) -> ApiResponse {
+        let (mode, roles, backend) = self.state.with_untracked(|s| (s.mode, s.roles(), s.backend));
+        match backend {
+            BackendChoice::Demo => self.backend().answer(mode, &roles, &request),
+            BackendChoice::Forward => {
+                match crate::preview::forward::prepare(mode, &roles, &request) {
+                    Ok(out) => forward::send(out).await,
+                    Err(refused) => refused,
+                }
+            }
+        }
+    }
+
     /// Customers the picker offers for the detail viewport, through the same API path the
     /// extension uses (so the picker shows what the backend really has).
-    pub fn customers(&self, mode: Mode) -> Vec<Customer> {
+    pub async fn customers(&self) -> Vec<Customer> {
         let request = customers::list(&ListParams { limit: Some(100), ..Default::default() });
-        let roles = self.state.with_untracked(PreviewState::roles);
-        let response = self.backend().answer(mode, &roles, &request);
+        let response = self.call(request).await;
         decode::<List<Customer>>(&response.body).map(|l| l.data).unwrap_or_default()
     }
 }
@@ -72,8 +88,13 @@ fn Dashboard(manifest: Manifest) -> impl IntoView {
     };
     // A detail page always shows some customer: default to the newest one.
     if state.with_untracked(|s| s.object_id.is_none()) {
-        let first = host.customers(state.get_untracked().mode).first().map(|c| c.id.clone());
-        state.update(|s| s.object_id = first);
+        let host = host.clone();
+        leptos::task::spawn_local(async move {
+            let first = host.customers().await.first().map(|c| c.id.clone());
+            if first.is_some() {
+                state.update(|s| s.object_id = first);
+            }
+        });
     }
     // Keep the address bar a deep link to what is shown.
     Effect::new(move |_| {

@@ -2,20 +2,23 @@
 
 use super::HostState;
 use crate::context::Mode;
-use crate::preview::{PreviewState, USERS};
+use crate::preview::{BackendChoice, PreviewState, USERS};
 use leptos::prelude::*;
 
 #[component]
 pub fn Toolbar(host: HostState) -> impl IntoView {
     let state = host.state;
     let views = host.manifest.ui_extension.views.clone();
-    let backend = host.backend().describe();
-    // The picker's list depends on the mode only: re-list on a mode switch, not on every
-    // viewport, customer or user change.
-    let mode = Memo::new(move |_| state.with(|s| s.mode));
+    // The picker's list depends on the mode and backend only: re-list on a switch of
+    // either, not on every viewport, customer or user change.
+    let source = Memo::new(move |_| state.with(|s| (s.mode, s.backend)));
     let customers = {
         let host = host.clone();
-        Memo::new(move |_| host.customers(mode.get()))
+        LocalResource::new(move || {
+            let host = host.clone();
+            source.track();
+            async move { host.customers().await }
+        })
     };
     let is_detail = move || state.with(PreviewState::shows_object);
     view! {
@@ -41,7 +44,7 @@ pub fn Toolbar(host: HostState) -> impl IntoView {
                         on:change=move |ev| state.update(|s| s.object_id = Some(event_target_value(&ev)))
                         prop:value=move || state.with(|s| s.object_id.clone().unwrap_or_default())
                     >
-                        {move || customers.get().into_iter().map(|c| {
+                        {move || customers.get().unwrap_or_default().into_iter().map(|c| {
                             let label = format!("{} ({})", c.display_name(), c.id);
                             view! { <option value=c.id.clone()>{label}</option> }
                         }).collect_view()}
@@ -75,9 +78,23 @@ pub fn Toolbar(host: HostState) -> impl IntoView {
                 />
                 " Live mode"
             </label>
-            <span class="backend" title="Who answers the extension's Stripe API calls">
-                "Backend: " {backend}
-            </span>
+            <label title="Who answers the extension's Stripe API calls">
+                "Backend "
+                <select
+                    id="backend-select"
+                    on:change=move |ev| {
+                        let forward = event_target_value(&ev) == BackendChoice::Forward.as_str();
+                        state.update(|s| {
+                            s.backend = if forward { BackendChoice::Forward } else { BackendChoice::Demo }
+                        })
+                    }
+                    prop:value=move || state.with(|s| s.backend.as_str())
+                >
+                    {[BackendChoice::Demo, BackendChoice::Forward].map(|b| {
+                        view! { <option value=b.as_str()>{b.describe()}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
         </div>
     }
 }

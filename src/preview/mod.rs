@@ -1,6 +1,8 @@
 //! The preview host's state and backend, as pure logic: which viewport, object, user and mode
 //! the local Dashboard shows, the context it hands the extension, and who answers API calls.
 
+pub mod forward;
+
 use crate::api::{ApiRequest, ApiResponse};
 use crate::bridge::rules::check_credentials;
 use crate::context::{
@@ -52,6 +54,37 @@ pub struct PreviewState {
     /// Index into [`USERS`].
     pub user: usize,
     pub mode: Mode,
+    /// Who answers the extension's API calls.
+    pub backend: BackendChoice,
+}
+
+/// The preview's backend: the embedded demo account, or forwarding through the preview
+/// server's proxy ([`forward`]) to a Stripe-compatible API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BackendChoice {
+    #[default]
+    Demo,
+    Forward,
+}
+
+impl BackendChoice {
+    /// The deep-link value (`backend=…`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            BackendChoice::Demo => "demo",
+            BackendChoice::Forward => "forward",
+        }
+    }
+
+    /// The host's backend indicator.
+    pub fn describe(&self) -> String {
+        match self {
+            BackendChoice::Demo => "Demo account (embedded, in memory)".into(),
+            BackendChoice::Forward => {
+                format!("Forwarding ({}/ proxy)", forward::FORWARD_PREFIX)
+            }
+        }
+    }
 }
 
 impl PreviewState {
@@ -75,6 +108,10 @@ impl PreviewState {
             object_id: get("object").filter(|o| !o.is_empty()).map(str::to_string),
             user: get("role").and_then(|r| USERS.iter().position(|u| u.role_id == r)).unwrap_or(0),
             mode: if get("mode") == Some("live") { Mode::Live } else { Mode::Test },
+            backend: match get("backend") {
+                Some("forward") => BackendChoice::Forward,
+                _ => BackendChoice::Demo,
+            },
         }
     }
 
@@ -86,6 +123,9 @@ impl PreviewState {
         }
         pairs.push(("role".into(), self.user().role_id.into()));
         pairs.push(("mode".into(), self.mode.as_str().into()));
+        if self.backend != BackendChoice::Demo {
+            pairs.push(("backend".into(), self.backend.as_str().into()));
+        }
         crate::api::form::encode_pairs(&pairs)
     }
 
@@ -176,11 +216,6 @@ impl Default for Backend {
 }
 
 impl Backend {
-    /// A short description for the host's backend indicator.
-    pub fn describe(&self) -> &'static str {
-        "Demo account (embedded, in memory)"
-    }
-
     /// Checks the request's credentials and that the signed-in user's roles allow it (the
     /// extension checked the app's permissions already), then answers from the mode's data.
     pub fn answer(
@@ -208,7 +243,7 @@ mod tests {
     use crate::api::{pagination::ListParams, Method};
 
     fn manifest() -> Manifest {
-        crate::manifest::parse(include_str!("../stripe-app.json")).unwrap()
+        crate::manifest::parse(include_str!("../../stripe-app.json")).unwrap()
     }
 
     #[test]
@@ -222,6 +257,10 @@ mod tests {
         assert_eq!(state.mode, Mode::Live);
         assert_eq!(state.to_query(), q);
         assert_eq!(PreviewState::from_query(&state.to_query(), &m), state);
+        assert_eq!(state.backend, BackendChoice::Demo);
+        let forwarding = PreviewState::from_query(&format!("{q}&backend=forward"), &m);
+        assert_eq!(forwarding.backend, BackendChoice::Forward);
+        assert_eq!(forwarding.to_query(), format!("{q}&backend=forward"));
     }
 
     // A link written with Stripe's spelling of the settings page opens ours.
