@@ -54,3 +54,21 @@ if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/pla
 fi
 
 export CHROMEDRIVER=/usr/bin/chromedriver
+
+# localstripe (PyPI), the Stripe emulator tests/localstripe.rs checks our client against: pinned
+# with every dependency (tests/localstripe/requirements.txt) in the git-ignored .venv-localstripe/.
+LOCALSTRIPE_VENV="$ROOT/.venv-localstripe"
+LOCALSTRIPE_REQUIREMENTS="$ROOT/tests/localstripe/requirements.txt"
+localstripe_pins() { grep -v -e '^#' -e '^$' "$LOCALSTRIPE_REQUIREMENTS" | sort -f; }
+localstripe_freeze() { "$LOCALSTRIPE_VENV/bin/python" -m pip freeze 2>/dev/null | sort -f; }
+if [ "$(localstripe_freeze)" != "$(localstripe_pins)" ]; then
+  say "pip install localstripe (tests/localstripe/requirements.txt) into .venv-localstripe/"
+  python3 -m venv --clear "$LOCALSTRIPE_VENV"
+  "$LOCALSTRIPE_VENV/bin/python" -m pip install --quiet -r "$LOCALSTRIPE_REQUIREMENTS"
+  if [ "$(localstripe_freeze)" != "$(localstripe_pins)" ]; then
+    say "error: .venv-localstripe/ does not match $LOCALSTRIPE_REQUIREMENTS after pip install:"
+    diff <(localstripe_freeze) <(localstripe_pins) >&2 || true
+    return 1 2>/dev/null || exit 1
+  fi
+fi
+export LOCALSTRIPE_PYTHON="$LOCALSTRIPE_VENV/bin/python"

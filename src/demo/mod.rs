@@ -7,6 +7,7 @@ mod customers;
 mod idempotency;
 mod list;
 mod rng;
+mod search;
 mod seed;
 mod seed_data;
 mod specials;
@@ -96,6 +97,7 @@ impl DemoAccount {
         let segments: Vec<&str> = req.path_only().split('/').skip(1).collect();
         match (req.method, segments.as_slice()) {
             (Method::Get, ["v1", "customers"]) => Ok(customers::list(self, params)),
+            (Method::Get, ["v1", "customers", "search"]) => Ok(search::search(self, params)),
             (Method::Get, ["v1", "customers", id]) if !id.is_empty() => {
                 Ok(customers::retrieve(self, &percent_decode(id), params))
             }
