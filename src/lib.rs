@@ -26,7 +26,6 @@ pub mod components;
 pub mod extension;
 #[cfg(all(target_arch = "wasm32", feature = "preview"))]
 pub mod host;
-#[cfg(target_arch = "wasm32")]
 pub mod ui;
 #[cfg(target_arch = "wasm32")]
 #[path = "../views/mod.rs"]
