@@ -47,7 +47,7 @@ pub fn ExtensionRoot() -> impl IntoView {
         },
         std::time::Duration::from_millis(crate::config::HOST_HANDSHAKE_TIMEOUT_MS as u64),
     );
-    move || match (mount.get(), handshake.get()) {
+    let routed = move || match (mount.get(), handshake.get()) {
         (Some(mount), _) => view! { <ViewRouter mount /> }.into_any(),
         (None, Handshake::Waiting) => {
             view! { <Spinner label="Connecting to the Dashboard…" /> }.into_any()
@@ -59,7 +59,10 @@ pub fn ExtensionRoot() -> impl IntoView {
             </Banner>
         }
         .into_any(),
-    }
+    };
+    // One toast region for every view (Stripe's `showToast`), above the router so a toast
+    // outlives the view that raised it.
+    view! { <crate::ui::Toaster>{routed}</crate::ui::Toaster> }
 }
 
 /// Mounts the registered component the host asked for, with the context provided to it; an
