@@ -7,7 +7,7 @@ use stripe_app::api::error::{decode, StripeErrorBody};
 use stripe_app::api::pagination::ListParams;
 use stripe_app::api::types::{Customer, List};
 use stripe_app::api::{ApiError, ApiRequest, ApiResponse, Method};
-use stripe_app::demo::{customer_json, DemoAccount};
+use stripe_app::demo::DemoAccount;
 
 /// The newest customer, so it is on the list's first page.
 fn newest(account: &DemoAccount) -> Customer {
@@ -101,7 +101,8 @@ fn an_update_answers_with_the_same_json_as_retrieve() {
     let id = newest(&account).id;
     let response = account.handle(&customers::update(&id, &name("New"), "key_1"));
     let body: Value = serde_json::from_str(&response.body).unwrap();
-    assert_eq!(body, customer_json(&retrieve(&mut account, &id)));
+    let retrieved = retrieve(&mut account, &id);
+    assert_eq!(body, account.customer_json(&retrieved));
 }
 
 #[test]

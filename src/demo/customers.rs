@@ -1,5 +1,6 @@
 //! `/v1/customers` on the demo account.
 
+use super::billing::expanded;
 use super::list::{is_expand, list_json, ListQuery, Record};
 use super::{invalid_request, no_such, DemoAccount};
 use crate::api::types::Customer;
@@ -13,7 +14,9 @@ impl Record for Customer {
 }
 
 /// A customer in the API's shape: the same top-level keys as Stripe's sample customer, with
-/// `null` (or Stripe's defaults) for what the demo does not model.
+/// `null` (or Stripe's defaults) for what the demo does not model. The customer alone does not
+/// say its default payment method or invoice count: the endpoints answer with
+/// [`DemoAccount::customer_json`], which adds them.
 pub fn customer_json(c: &Customer) -> Value {
     json!({
         "id": c.id,
@@ -47,7 +50,8 @@ pub fn customer_json(c: &Customer) -> Value {
 }
 
 /// `GET /v1/customers`: filters `email` (exact, case-sensitive) and `test_clock` (the demo
-/// has no test clocks, so it matches nothing).
+/// has no test clocks, so it matches nothing). Here and on retrieve and update, `expand[]`
+/// puts objects inline (`invoice_settings.default_payment_method`); other paths are ignored.
 pub(super) fn list(account: &DemoAccount, params: &[(String, String)]) -> ApiResponse {
     let result = ListQuery::parse(params, &["email", "test_clock"]).and_then(|q| {
         let email = q.filter("email");
@@ -61,7 +65,10 @@ pub(super) fn list(account: &DemoAccount, params: &[(String, String)]) -> ApiRes
     });
     match result {
         Ok((data, has_more)) => {
-            let data = data.into_iter().map(customer_json).collect();
+            let data = data
+                .into_iter()
+                .map(|c| expanded(account, &account.customer_json(c), params, true))
+                .collect();
             ApiResponse::json(200, &list_json("/v1/customers", has_more, data))
         }
         Err(error) => error,
@@ -78,7 +85,9 @@ pub(super) fn retrieve(
         return invalid_request(&format!("Received unknown parameter: {key}"), Some(key));
     }
     match account.customers.iter().find(|c| c.id == id) {
-        Some(c) => ApiResponse::json(200, &customer_json(c)),
+        Some(c) => {
+            ApiResponse::json(200, &expanded(account, &account.customer_json(c), params, false))
+        }
         None => no_such(404, "customer", id, "id"),
     }
 }
@@ -135,7 +144,9 @@ pub(super) fn update(
         return Err(invalid_request(&message, Some("metadata")));
     }
     *customer = next;
-    Ok(ApiResponse::json(200, &customer_json(customer)))
+    let updated = customer.clone();
+    let json = account.customer_json(&updated);
+    Ok(ApiResponse::json(200, &expanded(account, &json, params, false)))
 }
 
 /// `k` of `metadata[k]`.

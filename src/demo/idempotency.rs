@@ -1,14 +1,16 @@
-//! Stripe's idempotent POSTs (reference §13.5): once an endpoint starts executing, its response
+//! Stripe's idempotent POSTs (reference §13.5), and the demo's DELETEs likewise (Stripe's docs
+//! say a key on a DELETE has no effect): once an endpoint starts executing, its response
 //! (status and body, errors included) is saved under the `Idempotency-Key`; a retry with the
 //! same endpoint and parameters gets it back instead of running again. Requests refused before
 //! execution (unknown URL, invalid parameters) save nothing, so they can be retried as they are.
 
-use crate::api::{ApiRequest, ApiResponse};
+use crate::api::{ApiRequest, ApiResponse, Method};
 use std::collections::BTreeMap;
 
 /// The first use of a key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Saved {
+    method: Method,
     path: String,
     params: Vec<(String, String)>,
     response: ApiResponse,
@@ -35,7 +37,14 @@ pub(super) fn replay(
         );
         ApiResponse::stripe_error(400, "idempotency_error", &message, None, None)
     };
-    Some(if saved.path != path {
+    Some(if saved.method != req.method {
+        refused(format!(
+            "for the same endpoint they were first used for ('{} {}' vs '{} {path}')",
+            saved.method.as_str(),
+            saved.path,
+            req.method.as_str()
+        ))
+    } else if saved.path != path {
         refused(format!(
             "for the same endpoint they were first used for ('{}' vs '{path}')",
             saved.path
@@ -57,7 +66,11 @@ pub(super) fn save(
     params: &[(String, String)],
     response: &ApiResponse,
 ) {
-    let saved =
-        Saved { path: req.path_only().into(), params: params.to_vec(), response: response.clone() };
+    let saved = Saved {
+        method: req.method,
+        path: req.path_only().into(),
+        params: params.to_vec(),
+        response: response.clone(),
+    };
     store.insert(key.into(), saved);
 }

@@ -2,18 +2,29 @@
 //! seeded and deterministic, speaking Stripe's response shapes and error messages.
 //!
 //! Only in the `preview` build (and native tests): the extension bundle carries no demo data.
+//!
+//! Served: customers (list, retrieve, update); products and prices (list, retrieve);
+//! subscriptions (list, retrieve, create, cancel); invoices and payment intents (list,
+//! retrieve); payment methods (list, per customer, retrieve); setup intents (create, retrieve;
+//! Amazon Pay authorized through [`DemoAccount::authorize_setup_intent`]); and the Secret Store
+//! (`/v1/apps/secrets`: set, find, delete, list).
 
+mod billing;
 mod customers;
 mod idempotency;
 mod list;
+mod params;
 mod rng;
 mod search;
+mod secrets;
 mod seed;
 mod seed_data;
 mod specials;
 
+pub use billing::{amazon_pay_redirect_setup_intent, AMAZON_PAY_AUTHORIZE_URL};
 pub use customers::customer_json;
 pub use rng::SplitMix64;
+pub use secrets::MAX_SECRETS_PER_SCOPE;
 pub use seed::SEED;
 
 use crate::api::form::{decode_pairs, percent_decode};
@@ -33,14 +44,28 @@ pub struct DemoAccount {
     rng: SplitMix64,
     /// Responses saved under their `Idempotency-Key`.
     idempotency: idempotency::Store,
+    /// The demo clock: `DEMO_NOW`, plus a second for each object created and any
+    /// [`DemoAccount::advance_clock`].
+    now: i64,
+    billing: billing::Billing,
+    secrets: Vec<secrets::Secret>,
 }
 
 impl DemoAccount {
-    /// The test-mode account: the seeded customers.
+    /// The test-mode account: the seeded customers, catalog and billing history.
     pub fn seeded() -> Self {
         let mut rng = SplitMix64::new(SEED);
         let customers = seed::customers(&mut rng);
-        DemoAccount { livemode: false, customers, rng, idempotency: Default::default() }
+        let billing = billing::Billing::seeded(&mut rng, &customers);
+        DemoAccount {
+            livemode: false,
+            customers,
+            rng,
+            idempotency: Default::default(),
+            now: DEMO_NOW,
+            billing,
+            secrets: Vec::new(),
+        }
     }
 
     /// The live-mode account: no objects yet.
@@ -50,7 +75,42 @@ impl DemoAccount {
             customers: Vec::new(),
             rng: SplitMix64::new(!SEED),
             idempotency: Default::default(),
+            now: DEMO_NOW,
+            billing: Default::default(),
+            secrets: Vec::new(),
         }
+    }
+
+    /// The demo clock (Unix seconds): `DEMO_NOW` plus every advance since.
+    pub fn now(&self) -> i64 {
+        self.now
+    }
+
+    /// Moves the demo clock `seconds` ahead (secrets expire by it).
+    pub fn advance_clock(&mut self, seconds: i64) {
+        self.now += seconds.max(0);
+    }
+
+    /// A second passes before each object is created, so new objects sort newest first.
+    fn tick(&mut self) -> i64 {
+        self.now += 1;
+        self.now
+    }
+
+    /// The customer's `invoice_settings.default_payment_method`.
+    pub fn default_payment_method(&self, customer: &str) -> Option<&str> {
+        self.billing.default_payment_methods.get(customer).map(String::as_str)
+    }
+
+    /// A customer in the API's shape with what the account knows about it: its default payment
+    /// method and next invoice number ([`customer_json`] alone has neither).
+    pub fn customer_json(&self, c: &Customer) -> serde_json::Value {
+        let mut v = customer_json(c);
+        v["invoice_settings"]["default_payment_method"] = self.default_payment_method(&c.id).into();
+        let invoices =
+            self.billing.invoices.iter().filter(|i| i.str("customer") == Some(&c.id)).count();
+        v["next_invoice_sequence"] = (invoices + 1).into();
+        v
     }
 
     pub fn livemode(&self) -> bool {
@@ -63,13 +123,15 @@ impl DemoAccount {
     }
 
     /// Answers one API call the way Stripe would, with a `Request-Id` header. A POST with an
-    /// `Idempotency-Key` is answered once; retries replay that answer (reference §13.5).
+    /// `Idempotency-Key` is answered once; retries replay that answer (reference §13.5). The
+    /// demo does the same for a DELETE with a key, so a retried cancel gets the first answer.
     pub fn handle(&mut self, req: &ApiRequest) -> ApiResponse {
         let params = match req.method {
             Method::Post => decode_pairs(req.body.as_deref().unwrap_or("")),
             _ => decode_pairs(req.query()),
         };
-        let key = req.header("Idempotency-Key").filter(|_| req.method == Method::Post);
+        let writes = matches!(req.method, Method::Post | Method::Delete);
+        let key = req.header("Idempotency-Key").filter(|_| writes);
         let replayed = key.and_then(|k| idempotency::replay(&self.idempotency, k, req, &params));
         let (mut response, executed) = match replayed {
             Some(r) => (r, false),
@@ -104,7 +166,9 @@ impl DemoAccount {
             (Method::Post, ["v1", "customers", id]) if !id.is_empty() => {
                 customers::update(self, &percent_decode(id), params)
             }
-            _ => Err(unrecognized(req)),
+            _ => billing::route(self, req.method, &segments, params)
+                .or_else(|| secrets::route(self, req.method, &segments, params))
+                .unwrap_or_else(|| Err(unrecognized(req))),
         }
     }
 }

@@ -533,7 +533,7 @@ fn run(account: &DemoAccount, params: &[(String, String)]) -> Result<Value, ApiR
         "url": "/v1/customers/search",
         "has_more": has_more,
         "next_page": next_page,
-        "data": hits.into_iter().map(super::customer_json).collect::<Vec<_>>(),
+        "data": hits.into_iter().map(|c| account.customer_json(c)).collect::<Vec<_>>(),
     });
     if total_count {
         body["total_count"] = total.into();
