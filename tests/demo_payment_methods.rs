@@ -148,8 +148,16 @@ fn amazon_pay_setup_redirects_and_an_approval_gives_a_chargeable_method() {
     assert_eq!(amazon_pay_redirect_setup_intent(url), Some(id.clone()));
     assert_eq!(amazon_pay_redirect_setup_intent("https://example.com/?setup_intent=seti_1"), None);
     assert_eq!(payment_method_ids(&mut account, &customer), before, "nothing usable yet");
+    // The preview host offers exactly this intent for the customer to authorize.
+    let waiting = account.awaiting_authorization();
+    assert_eq!(waiting.len(), 1);
+    assert_eq!(
+        (waiting[0].setup_intent.as_str(), waiting[0].customer.as_deref(), waiting[0].url.as_str()),
+        (id.as_str(), Some(customer.as_str()), url)
+    );
 
     account.authorize_setup_intent(&id, true).unwrap();
+    assert!(account.awaiting_authorization().is_empty(), "no longer waiting");
     let done =
         fetch(&mut account, &format!("/v1/setup_intents/{id}"), &[("expand[]", "payment_method")]);
     assert_eq!(done["status"], "succeeded");

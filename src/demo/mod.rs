@@ -21,7 +21,9 @@ mod seed;
 mod seed_data;
 mod specials;
 
-pub use billing::{amazon_pay_redirect_setup_intent, AMAZON_PAY_AUTHORIZE_URL};
+pub use billing::{
+    amazon_pay_redirect_setup_intent, AwaitingAuthorization, AMAZON_PAY_AUTHORIZE_URL,
+};
 pub use customers::customer_json;
 pub use rng::SplitMix64;
 pub use secrets::MAX_SECRETS_PER_SCOPE;

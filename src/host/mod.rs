@@ -2,6 +2,7 @@
 //! extension bundle in a sandboxed, null-origin iframe and answers its bridge messages.
 
 mod drawer;
+mod redirects;
 mod toolbar;
 
 mod forward;
@@ -45,6 +46,9 @@ pub struct HostState {
     pub manifest: Arc<Manifest>,
     pub state: RwSignal<PreviewState>,
     pub backend: Arc<Mutex<Backend>>,
+    /// Bumped after every API call the host answers, so host panels showing backend data
+    /// (the customer picker, Amazon Pay redirects) re-read it.
+    pub epoch: RwSignal<u64>,
 }
 
 impl HostState {
@@ -57,7 +61,7 @@ impl HostState {
     /// uses: the demo account at once, or the preview server's forwarding proxy.
     pub async fn call(&self, request: ApiRequest) -> ApiResponse {
         let (mode, roles, backend) = self.state.with_untracked(|s| (s.mode, s.roles(), s.backend));
-        match backend {
+        let response = match backend {
             BackendChoice::Demo => self.backend().answer(mode, &roles, &request),
             BackendChoice::Forward => {
                 match crate::preview::forward::prepare(mode, &roles, &request) {
@@ -65,7 +69,11 @@ impl HostState {
                     Err(refused) => refused,
                 }
             }
+        };
+        if request.method != crate::api::Method::Get {
+            self.epoch.update(|e| *e += 1);
         }
+        response
     }
 
     /// Customers the picker offers for the detail viewport, through the same API path the
@@ -85,6 +93,7 @@ fn Dashboard(manifest: Manifest) -> impl IntoView {
         manifest: Arc::new(manifest),
         state,
         backend: Arc::new(Mutex::new(Backend::default())),
+        epoch: RwSignal::new(0),
     };
     // A detail page always shows some customer: default to the newest one.
     if state.with_untracked(|s| s.object_id.is_none()) {
@@ -137,6 +146,7 @@ fn Dashboard(manifest: Manifest) -> impl IntoView {
                         "This page stands in for the Stripe Dashboard. The drawer on the right runs the \
                          app's production extension bundle in a sandboxed iframe, as the Dashboard does."
                     </p>
+                    <redirects::AmazonPayRedirects host=host.clone() />
                 </main>
             </div>
             <drawer::Drawer host />

@@ -9,7 +9,7 @@ use crate::context::{
     Account, AppContext, AuthorizedCsp, Environment, ExtensionContext, Mode, ObjectContext,
     RoleDefinition, UserContext,
 };
-use crate::demo::DemoAccount;
+use crate::demo::{AwaitingAuthorization, DemoAccount};
 use crate::manifest::{canonical_viewport, Manifest};
 
 /// A Dashboard user the preview can sign in as.
@@ -230,10 +230,29 @@ impl Backend {
         if let Err(refusal) = crate::permissions::check_role(roles, request) {
             return refusal.to_response();
         }
+        self.account(mode).handle(request)
+    }
+
+    fn account(&mut self, mode: Mode) -> &mut DemoAccount {
         match mode {
-            Mode::Test => self.test.handle(request),
-            Mode::Live => self.live.handle(request),
+            Mode::Test => &mut self.test,
+            Mode::Live => &mut self.live,
         }
+    }
+
+    /// Amazon Pay setups waiting for their customer, for the host's "as the customer" panel.
+    pub fn awaiting_authorization(&mut self, mode: Mode) -> Vec<AwaitingAuthorization> {
+        self.account(mode).awaiting_authorization()
+    }
+
+    /// Approves or declines an Amazon Pay setup as its customer would at the redirect.
+    pub fn authorize(
+        &mut self,
+        mode: Mode,
+        setup_intent: &str,
+        approve: bool,
+    ) -> Result<(), String> {
+        self.account(mode).authorize_setup_intent(setup_intent, approve)
     }
 }
 

@@ -12,7 +12,9 @@ mod seed;
 mod setup_intents;
 mod subscriptions;
 
-pub use setup_intents::{amazon_pay_redirect_setup_intent, AMAZON_PAY_AUTHORIZE_URL};
+pub use setup_intents::{
+    amazon_pay_redirect_setup_intent, AwaitingAuthorization, AMAZON_PAY_AUTHORIZE_URL,
+};
 
 use super::list::{list_json, ListQuery, Record};
 use super::params::Params;

@@ -74,7 +74,37 @@ pub(super) fn setup_intent_json(
     })
 }
 
+/// An Amazon Pay setup intent waiting for its customer at the redirect URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AwaitingAuthorization {
+    pub setup_intent: String,
+    pub customer: Option<String>,
+    /// `next_action.redirect_to_url.url`.
+    pub url: String,
+}
+
 impl DemoAccount {
+    /// The setup intents in `requires_action`, newest first: what the preview host offers to
+    /// approve or decline as the customer.
+    pub fn awaiting_authorization(&self) -> Vec<AwaitingAuthorization> {
+        let mut out: Vec<_> = self
+            .billing
+            .setup_intents
+            .iter()
+            .filter(|si| si.str("status") == Some("requires_action"))
+            .map(|si| AwaitingAuthorization {
+                setup_intent: si.str("id").unwrap_or_default().to_string(),
+                customer: si.str("customer").map(String::from),
+                url: si.0["next_action"]["redirect_to_url"]["url"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string(),
+            })
+            .collect();
+        out.reverse();
+        out
+    }
+
     /// Completes (`approve`) or fails the Amazon Pay authorization of a setup intent in
     /// `requires_action`. Approved: `succeeded`, with a mandate, and its payment method attached
     /// to the intent's customer, ready for `default_payment_method`. Declined: back to
