@@ -12,6 +12,11 @@
 //! JavaScript objects then list array-index keys (`"0"`, `"10"`) first, in numeric order, and
 //! `flatten` does the same; the "integer-like keys" case checks it.
 //!
+//! `request_builders_encode_like_stripe_node` does the same for our request builders
+//! (`setup_intents::create`, `subscriptions::create`, `customers::search`, `secrets::find`, …):
+//! their body or query string against stripe-node's for the params a stripe-node caller would
+//! pass.
+//!
 //! One known divergence, outside the encoder: stripe-node adds `?` to a GET path whenever the
 //! params object has a key, even if nothing is encoded (`{"expand": []}` → `/v1/customers?`);
 //! `ApiRequest` leaves the bare `?` off. Both mean the same request.
@@ -21,6 +26,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use stripe_app::api::form::{encode_pairs, flatten};
+use stripe_app::api::pagination::{ListParams, SearchParams};
+use stripe_app::api::payment_intents::PaymentIntentListParams;
+use stripe_app::api::prices::PriceListParams;
+use stripe_app::api::secrets::Scope;
+use stripe_app::api::setup_intents::SetupIntentCreate;
+use stripe_app::api::subscriptions::SubscriptionCreate;
+use stripe_app::api::{customers, payment_intents, prices, secrets, setup_intents, subscriptions};
 use stripe_app::api::{ApiRequest, Method};
 
 const CASES: &str = include_str!("encoding/cases.json");
@@ -206,4 +218,116 @@ fn numbers_from_random_bit_patterns_match_stripe_node() {
             .collect();
         panic!("numbers differ from stripe-node:\n{}", mismatches.join("\n"));
     }
+}
+
+/// Our request builders against stripe-node given the params a stripe-node caller would pass
+/// (keys in the order our builders write them): a POST body, or a GET query string.
+#[test]
+fn request_builders_encode_like_stripe_node() {
+    use serde_json::json;
+    let ua = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 Safari/605.1";
+    let cases: Vec<(&str, ApiRequest, Value)> = vec![
+        (
+            "SetupIntent for Amazon Pay (reference 13.6)",
+            setup_intents::create(
+                &SetupIntentCreate::amazon_pay(
+                    "cus_1",
+                    "https://example.com/back?s=1&t=ü",
+                    "2001:db8::1",
+                    ua,
+                ),
+                "k",
+            ),
+            json!({
+                "confirm": true,
+                "return_url": "https://example.com/back?s=1&t=ü",
+                "usage": "off_session",
+                "customer": "cus_1",
+                "payment_method_data": {"type": "amazon_pay"},
+                "payment_method_types": ["amazon_pay"],
+                "mandate_data": {"customer_acceptance": {
+                    "type": "online",
+                    "online": {"ip_address": "2001:db8::1", "user_agent": ua},
+                }},
+            }),
+        ),
+        (
+            "SetupIntent for a card",
+            setup_intents::create(&SetupIntentCreate::card("cus_1"), "k"),
+            json!({"usage": "off_session", "customer": "cus_1", "payment_method_types": ["card"]}),
+        ),
+        (
+            "subscription create (reference 13.7)",
+            subscriptions::create(
+                &SubscriptionCreate::new("cus_1", "price_1")
+                    .quantity(3)
+                    .default_payment_method("pm_1")
+                    .off_session(true),
+                "k",
+            ),
+            json!({
+                "customer": "cus_1",
+                "items": [{"price": "price_1", "quantity": 3}],
+                "default_payment_method": "pm_1",
+                "off_session": true,
+                "expand": ["latest_invoice"],
+            }),
+        ),
+        (
+            "customer search",
+            customers::search(
+                &SearchParams::new(r#"email~"zoë+1@x.co" AND metadata['tier']:'gold'"#)
+                    .limit(20)
+                    .page("pg_abc="),
+            ),
+            json!({"query": r#"email~"zoë+1@x.co" AND metadata['tier']:'gold'"#, "limit": 20, "page": "pg_abc="}),
+        ),
+        (
+            "secrets find",
+            secrets::find(&Scope::User("usr_1".into()), "oauth/token"),
+            json!({"name": "oauth/token", "scope": {"type": "user", "user": "usr_1"}, "expand": ["payload"]}),
+        ),
+        (
+            "secrets set",
+            secrets::set(&Scope::Account, "api key", "a=b&c", Some(1_900_000_000), "k"),
+            json!({"name": "api key", "payload": "a=b&c", "scope": {"type": "account"}, "expires_at": 1_900_000_000}),
+        ),
+        (
+            "prices with the product expanded",
+            prices::list(&PriceListParams {
+                product: Some("prod_1".into()),
+                active: Some(true),
+                recurring_only: true,
+                expand_product: true,
+                list: ListParams::new().limit(100),
+            }),
+            json!({"product": "prod_1", "active": true, "type": "recurring", "limit": 100, "expand": ["data.product"]}),
+        ),
+        (
+            "payment intents in a created range",
+            payment_intents::list(&PaymentIntentListParams {
+                customer: Some("cus_1".into()),
+                created_gte: Some(1_700_000_000),
+                created_lte: Some(1_800_000_000),
+                list: ListParams::new().limit(5).starting_after("pi_1"),
+            }),
+            json!({"customer": "cus_1", "created": {"gte": 1_700_000_000, "lte": 1_800_000_000}, "limit": 5, "starting_after": "pi_1"}),
+        ),
+    ];
+    let inputs: Vec<Value> = cases.iter().map(|(_, _, params)| params.clone()).collect();
+    let theirs = stripe_node(&inputs);
+    let mut failures = Vec::new();
+    for ((name, req, _), theirs) in cases.iter().zip(&theirs) {
+        let (ours, theirs) = match req.method {
+            Method::Post => (req.body.clone().unwrap_or_default(), theirs.post_body.clone()),
+            _ => {
+                let query = theirs.get_path.split_once('?').map_or("", |(_, q)| q);
+                (req.query().to_string(), query.to_string())
+            }
+        };
+        if ours != theirs {
+            failures.push(format!("{name}\n  ours:   {ours}\n  theirs: {theirs}"));
+        }
+    }
+    assert!(failures.is_empty(), "builders differ from stripe-node:\n{}", failures.join("\n"));
 }

@@ -350,6 +350,11 @@ async fn refused_fetches_never_reach_the_network_and_say_why() {
         let text = err.to_string();
         assert!(text.contains(&url) && text.contains(rule), "{text}");
         assert_eq!(network_entries(&url), 0, "{url} must not reach the network");
+        // One error type for views: the refusal becomes `ApiError::Blocked`, url and rule kept.
+        let blocked = ApiError::from(err);
+        assert_eq!(blocked.kind(), stripe_app::api::ErrorKind::Blocked);
+        let text = blocked.to_string();
+        assert!(text.contains(&url) && text.contains(rule), "{text}");
     }
 }
 

@@ -2,12 +2,15 @@
 //! request is checked against the app's permissions and the user's roles before it leaves
 //! the extension (the host checks the role again).
 
-use super::error::decode;
+use super::error::interpret;
+use super::pagination::{pages, HasId, ListParams};
 use super::retry::{with_retries, RetryPolicy};
-use super::{ApiError, ApiRequest};
+use super::types::List;
+use super::{ApiError, ApiRequest, ApiResponse};
 use crate::context::ExtensionContext;
 use crate::extension::link::HostLink;
 use crate::permissions::Rights;
+use futures::Stream;
 use serde::de::DeserializeOwned;
 
 /// A Stripe API client for one view's context.
@@ -32,6 +35,11 @@ impl Client {
     /// errors, 409 and 5xx are retried as Stripe's libraries do ([`RetryPolicy`]), with the same
     /// request, so the same `Idempotency-Key`, every time.
     pub async fn send<T: DeserializeOwned>(&self, request: ApiRequest) -> Result<T, ApiError> {
+        interpret(self.fetch(request).await?)
+    }
+
+    /// Like [`Client::send`] but returns the response as it came, whatever its status.
+    pub async fn fetch(&self, request: ApiRequest) -> Result<ApiResponse, ApiError> {
         self.rights.check(&request).map_err(ApiError::Refused)?;
         let link = HostLink::current().ok_or_else(|| {
             ApiError::Network(
@@ -45,18 +53,27 @@ impl Client {
             let link = link.clone();
             async move { link.fetch(r).await }
         };
-        let response = with_retries(
+        with_retries(
             &RetryPolicy::default(),
             request,
             attempt,
             crate::extension::sleep_ms,
             js_sys::Math::random,
         )
-        .await?;
-        if (200..300).contains(&response.status) {
-            decode(&response.body)
-        } else {
-            Err(ApiError::from_response(response.status, &response.body))
-        }
+        .await
+    }
+
+    /// Every page of a list, from `first` on (see [`pages`]), each request sent as by
+    /// [`Client::send`]; e.g. `client.pages(customers::list, ListParams::new().limit(100))`.
+    pub fn pages<'a, T, B>(
+        &'a self,
+        build: B,
+        first: ListParams,
+    ) -> impl Stream<Item = Result<List<T>, ApiError>> + 'a
+    where
+        T: DeserializeOwned + HasId + 'a,
+        B: Fn(&ListParams) -> ApiRequest + 'a,
+    {
+        pages(move |request| self.fetch(request), build, first)
     }
 }

@@ -2,6 +2,7 @@
 
 use super::form::encode_path_segment;
 use super::pagination::ListParams;
+pub use super::pagination::SearchParams;
 use super::request::{ApiRequest, Method};
 use std::collections::BTreeMap;
 
@@ -45,9 +46,14 @@ impl CustomerUpdate {
 /// (and the same changes) returns the first answer instead of updating twice.
 pub fn update(id: &str, changes: &CustomerUpdate, idempotency_key: &str) -> ApiRequest {
     let path = format!("/v1/customers/{}", encode_path_segment(id));
-    let mut req = ApiRequest::new(Method::Post, &path, &changes.to_pairs());
-    req.headers.push(("Idempotency-Key".into(), idempotency_key.into()));
-    req
+    ApiRequest::new(Method::Post, &path, &changes.to_pairs()).with_idempotency_key(idempotency_key)
+}
+
+/// `GET /v1/customers/search`: customers matching `params.query` (Stripe's search language, e.g.
+/// `email~"jenny"` or `name:'Jenny Rosen'`). Search is eventually consistent: a customer changed
+/// in the last minute may not match yet (reference §13.3).
+pub fn search(params: &SearchParams) -> ApiRequest {
+    ApiRequest::new(Method::Get, "/v1/customers/search", &params.to_pairs())
 }
 
 #[cfg(test)]
@@ -87,5 +93,18 @@ mod tests {
         );
         assert_eq!(req.header("idempotency-key"), Some("key_1"));
         assert_eq!(CustomerUpdate::default().to_pairs(), vec![]);
+    }
+
+    #[test]
+    fn search_sends_the_query_encoded_with_limit_and_page() {
+        let req =
+            search(&SearchParams::new("email~'jo+1@x.co' AND -name:null").limit(5).page("p2"));
+        assert_eq!(req.method, Method::Get);
+        assert_eq!(
+            req.path,
+            "/v1/customers/search?query=email~%27jo%2B1%40x.co%27%20AND%20-name%3Anull\
+             &limit=5&page=p2"
+        );
+        assert_eq!(search(&SearchParams::new("a:1")).path, "/v1/customers/search?query=a%3A1");
     }
 }

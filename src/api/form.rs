@@ -22,6 +22,11 @@ pub fn encode_pairs(pairs: &[(String, String)]) -> String {
     out
 }
 
+/// One `key=value` parameter, the value written with `ToString` (`true`, `2`).
+pub(crate) fn pair(key: &str, value: impl ToString) -> (String, String) {
+    (key.to_string(), value.to_string())
+}
+
 /// Percent-encodes one path segment like JavaScript's `encodeURIComponent`.
 pub fn encode_path_segment(segment: &str) -> String {
     let mut out = String::with_capacity(segment.len());

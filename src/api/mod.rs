@@ -5,13 +5,21 @@ pub mod customers;
 pub mod error;
 pub mod form;
 pub mod idempotency;
+pub mod invoices;
 pub mod pagination;
+pub mod payment_intents;
+pub mod payment_methods;
+pub mod prices;
+pub mod products;
 pub mod request;
 pub mod retry;
+pub mod secrets;
+pub mod setup_intents;
+pub mod subscriptions;
 pub mod types;
 
 #[cfg(target_arch = "wasm32")]
 pub mod client;
 
-pub use error::ApiError;
+pub use error::{ApiError, ErrorKind};
 pub use request::{ApiRequest, ApiResponse, Method};

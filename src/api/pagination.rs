@@ -3,18 +3,21 @@
 //! Stripe's `has_more` is relative to the cursor: with `starting_after` (or none) it means
 //! more items after the page (older); with `ending_before` it means more items before it
 //! (newer). A page fetched with `ending_before` is still in newest-first order.
+//!
+//! Search endpoints page differently: by the opaque `next_page` cursor of the previous result.
+//! [`pages`] and [`search_pages`] walk either kind to the end, as a `Stream` of pages.
 
-use super::types::{Customer, List};
+use super::error::interpret;
+use super::types::{List, SearchResult};
+use super::{ApiError, ApiRequest, ApiResponse};
+use futures::stream::{self, Stream};
+use serde::de::DeserializeOwned;
+use std::future::Future;
 
-/// An object with a Stripe id, usable as a pagination cursor.
+/// An object with a Stripe id, usable as a pagination cursor. Every listed type in
+/// [`super::types`] implements it.
 pub trait HasId {
     fn id(&self) -> &str;
-}
-
-impl HasId for Customer {
-    fn id(&self) -> &str {
-        &self.id
-    }
 }
 
 /// The paging parameters every list endpoint takes.
@@ -136,6 +139,126 @@ pub fn next_page<T: HasId>(params: &ListParams, list: &List<T>) -> Option<ListPa
         let last = list.data.last()?;
         Some(params.clone().starting_after(last.id()))
     }
+}
+
+/// The parameters of a search endpoint (`/v1/…/search`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchParams {
+    /// Stripe's search query language, e.g. `email~"jenny" AND metadata['tier']:'gold'`.
+    pub query: String,
+    /// 1–100; Stripe's default is 10.
+    pub limit: Option<u8>,
+    /// The `next_page` cursor of the previous result.
+    pub page: Option<String>,
+}
+
+impl SearchParams {
+    /// The first page of results for `query`.
+    pub fn new(query: impl Into<String>) -> Self {
+        SearchParams { query: query.into(), ..Self::default() }
+    }
+
+    /// Sets the page size.
+    pub fn limit(mut self, limit: u8) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// Fetches the page at this `next_page` cursor.
+    pub fn page(mut self, page: impl Into<String>) -> Self {
+        self.page = Some(page.into());
+        self
+    }
+
+    /// The query pairs: `query`, then `limit` and `page` if set.
+    pub fn to_pairs(&self) -> Vec<(String, String)> {
+        let mut pairs = vec![("query".to_string(), self.query.clone())];
+        if let Some(limit) = self.limit {
+            pairs.push(("limit".to_string(), limit.to_string()));
+        }
+        if let Some(page) = &self.page {
+            pairs.push(("page".to_string(), page.clone()));
+        }
+        pairs
+    }
+}
+
+/// The parameters for the search page after `result`, or `None` when done.
+pub fn next_search_page<T>(
+    params: &SearchParams,
+    result: &SearchResult<T>,
+) -> Option<SearchParams> {
+    if !result.has_more {
+        return None;
+    }
+    // NB: `has_more` without a `next_page` (or with the page we just fetched) has nothing new to
+    // ask for; requesting it again would loop forever.
+    let page = result.next_page.as_ref().filter(|p| params.page.as_ref() != Some(*p))?;
+    Some(params.clone().page(page.as_str()))
+}
+
+/// Every page of a list endpoint, from `first` on, as a stream: `build` makes the request for a
+/// page's parameters (e.g. `customers::list`, or a closure over `invoices::list(customer, …)`),
+/// `send` performs it. Pages in the direction `first` goes (see [`next_page`]); ends after the
+/// last page, or after the first error, which it yields once.
+///
+/// `send` is the transport (the wasm `Client`'s `fetch`, or canned responses in tests);
+/// it answers every HTTP status with `Ok`, which [`interpret`] reads.
+pub fn pages<T, S, Fut, B>(
+    send: S,
+    build: B,
+    first: ListParams,
+) -> impl Stream<Item = Result<List<T>, ApiError>>
+where
+    T: DeserializeOwned + HasId,
+    S: FnMut(ApiRequest) -> Fut,
+    Fut: Future<Output = Result<ApiResponse, ApiError>>,
+    B: Fn(&ListParams) -> ApiRequest,
+{
+    walk(send, build, first, next_page::<T>)
+}
+
+/// Every page of a search endpoint, from `first` on, as a stream; like [`pages`], paging by
+/// `next_page` (see [`next_search_page`]). `build` is e.g. `customers::search`.
+pub fn search_pages<T, S, Fut, B>(
+    send: S,
+    build: B,
+    first: SearchParams,
+) -> impl Stream<Item = Result<SearchResult<T>, ApiError>>
+where
+    T: DeserializeOwned,
+    S: FnMut(ApiRequest) -> Fut,
+    Fut: Future<Output = Result<ApiResponse, ApiError>>,
+    B: Fn(&SearchParams) -> ApiRequest,
+{
+    walk(send, build, first, next_search_page::<T>)
+}
+
+/// Fetches `first`, then whatever `next` says follows each page, until it says nothing or a
+/// request fails.
+fn walk<P, R, S, Fut, B, N>(
+    send: S,
+    build: B,
+    first: P,
+    next: N,
+) -> impl Stream<Item = Result<R, ApiError>>
+where
+    R: DeserializeOwned,
+    S: FnMut(ApiRequest) -> Fut,
+    Fut: Future<Output = Result<ApiResponse, ApiError>>,
+    B: Fn(&P) -> ApiRequest,
+    N: Fn(&P, &R) -> Option<P>,
+{
+    stream::unfold(Some((first, send, build, next)), |state| async move {
+        let (params, mut send, build, next) = state?;
+        match send(build(&params)).await.and_then(interpret::<R>) {
+            Ok(page) => {
+                let after = next(&params, &page).map(|p| (p, send, build, next));
+                Some((Ok(page), after))
+            }
+            Err(e) => Some((Err(e), None)),
+        }
+    })
 }
 
 #[cfg(test)]

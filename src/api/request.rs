@@ -61,6 +61,22 @@ impl ApiRequest {
         ApiRequest { method, path, headers, body }
     }
 
+    /// The same request made on the connected account `account_id` (`Stripe-Account: acct_…`,
+    /// Connect), replacing any account set before.
+    pub fn on_account(mut self, account_id: &str) -> Self {
+        self.headers.retain(|(k, _)| !k.eq_ignore_ascii_case("Stripe-Account"));
+        self.headers.push(("Stripe-Account".into(), account_id.into()));
+        self
+    }
+
+    /// The same request with `Idempotency-Key: key`: a retry with the same key (and the same
+    /// parameters) gets the first answer instead of writing twice (reference §13.5).
+    pub fn with_idempotency_key(mut self, key: &str) -> Self {
+        self.headers.retain(|(k, _)| !k.eq_ignore_ascii_case("Idempotency-Key"));
+        self.headers.push(("Idempotency-Key".into(), key.into()));
+        self
+    }
+
     /// The value of header `name` (case-insensitive), if present.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
@@ -111,5 +127,28 @@ impl ApiResponse {
             error["code"] = c.into();
         }
         Self::json(status, &serde_json::json!({ "error": error }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn on_account_adds_one_stripe_account_header() {
+        let req = ApiRequest::new(Method::Get, "/v1/customers", &[]).on_account("acct_1");
+        assert_eq!(req.header("stripe-account"), Some("acct_1"));
+        let req = req.on_account("acct_2");
+        assert_eq!(req.header("Stripe-Account"), Some("acct_2"));
+        assert_eq!(req.headers.iter().filter(|(k, _)| k == "Stripe-Account").count(), 1);
+        assert_eq!(req.header("Stripe-Version"), Some(crate::config::STRIPE_API_VERSION));
+    }
+
+    #[test]
+    fn with_idempotency_key_sets_one_key() {
+        let req = ApiRequest::new(Method::Post, "/v1/x", &[]).with_idempotency_key("k1");
+        let req = req.with_idempotency_key("k2");
+        assert_eq!(req.header("idempotency-key"), Some("k2"));
+        assert_eq!(req.headers.iter().filter(|(k, _)| k == "Idempotency-Key").count(), 1);
     }
 }

@@ -53,6 +53,24 @@ impl fmt::Display for FetchError {
 
 impl std::error::Error for FetchError {}
 
+/// For views that show either kind of failure with one error type: a refused URL or an unusable
+/// `connect-src` is [`crate::api::ApiError::Blocked`], a failed request
+/// [`crate::api::ApiError::Network`].
+impl From<FetchError> for crate::api::ApiError {
+    fn from(error: FetchError) -> Self {
+        match error {
+            FetchError::Refused(refusal) => refusal.into(),
+            FetchError::BadAllowlist(problems) => crate::api::ApiError::Blocked {
+                url: String::new(),
+                reason: format!("the app's connect-src can't be used: {}", problems.join("; ")),
+            },
+            network @ FetchError::Network { .. } => {
+                crate::api::ApiError::Network(network.to_string())
+            }
+        }
+    }
+}
+
 /// Checks `request.url` against the context's authorized `connect-src`, then fetches it.
 pub async fn fetch(ctx: &ExtensionContext, request: Outbound) -> Result<Inbound, FetchError> {
     let entries = ctx

@@ -1,7 +1,7 @@
-//! Typed Stripe objects: only the fields the app reads. Unknown fields are ignored, and every
-//! field Stripe may send as `null` is an `Option`, so a newer API version still decodes.
+//! Customers and their addresses.
 
-use serde::{Deserialize, Deserializer, Serialize};
+use super::null_as_default;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A postal address (`address`, `shipping.address`).
@@ -106,22 +106,7 @@ impl Customer {
     }
 }
 
-/// One page of a list endpoint (`object: "list"`), newest first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct List<T> {
-    pub object: String,
-    pub url: String,
-    pub has_more: bool,
-    pub data: Vec<T>,
-}
-
-fn null_as_default<'de, D, T>(de: D) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Default + Deserialize<'de>,
-{
-    Ok(Option::<T>::deserialize(de)?.unwrap_or_default())
-}
+super::has_id!(Customer);
 
 #[cfg(test)]
 mod tests {
