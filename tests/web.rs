@@ -532,3 +532,26 @@ async fn a_passing_server_error_is_retried_with_the_same_key_and_no_banner() {
     assert_eq!(posts.len(), 2, "one 500, one automatic retry");
     assert_eq!(posts[0], posts[1]);
 }
+
+// The typed client through the real bridge to the demo account: the auto-pager streams every
+// customer page by page, and an Amazon Pay setup comes back waiting for the customer.
+#[wasm_bindgen_test]
+async fn the_typed_client_pages_and_sets_up_amazon_pay_through_the_bridge() {
+    use futures::StreamExt;
+    use stripe_app::api::setup_intents::{self, SetupIntentCreate};
+    use stripe_app::api::types::{SetupIntent, SetupIntentStatus};
+    let _host = demo_host(Mode::Test);
+    let client = Client::new(&list_context());
+    let total = stripe_app::demo::DemoAccount::seeded().customers().len();
+    let pages: Vec<_> =
+        client.pages::<Customer, _>(customers::list, ListParams::new().limit(30)).collect().await;
+    assert_eq!(pages.len(), total.div_ceil(30));
+    let seen: Vec<String> = pages.into_iter().flat_map(|p| p.unwrap().data).map(|c| c.id).collect();
+    assert_eq!(seen.len(), total);
+    let customer = &seen[0];
+    let setup = SetupIntentCreate::amazon_pay(customer, "https://example.com/back", "1", "ua");
+    let admin = Client::new(&context("viewport=stripe.dashboard.customer.list&role=admin"));
+    let intent: SetupIntent = admin.send(setup_intents::create(&setup, "key-1")).await.unwrap();
+    assert_eq!(intent.status, SetupIntentStatus::RequiresAction);
+    assert!(intent.redirect_url().is_some());
+}
