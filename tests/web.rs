@@ -497,7 +497,8 @@ async fn a_failed_save_keeps_the_edit_and_the_retry_reuses_its_key() {
     let keys = post_keys(&seen);
     assert_eq!(keys.len(), 4, "three failed attempts, then the user's retry");
     assert!(keys.iter().all(|k| *k == keys[0]), "every attempt of the action reuses its key");
-    assert!(root.inner_text().contains("Second try wins"));
+    wait_until(|| root.inner_text().contains("Second try wins")).await;
+    assert!(root.inner_text().contains("Second try wins"), "{}", root.inner_text());
 }
 
 #[wasm_bindgen_test]
@@ -526,7 +527,9 @@ async fn a_passing_server_error_is_retried_with_the_same_key_and_no_banner() {
     wait_for(&root, ".focus-view textarea").await;
     type_into(&root, ".focus-view textarea", "Saved on the second attempt");
     button(&root, "Save").click();
+    // The editor closes on success; the profile shows the saved text once it has re-read it.
     wait_until(|| !focus_view_open(&root)).await;
+    wait_until(|| root.inner_text().contains("Saved on the second attempt")).await;
     assert!(root.inner_text().contains("Saved on the second attempt"), "{}", root.inner_text());
     let posts = post_keys(&seen);
     assert_eq!(posts.len(), 2, "one 500, one automatic retry");
