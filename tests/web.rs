@@ -47,7 +47,7 @@ fn connect(answer: impl FnMut(&ApiRequest) -> ApiResponse + 'static) -> TestHost
         ToHost::Navigate { viewport, object_context } => {
             navs.borrow_mut().push((viewport, object_context))
         }
-        ToHost::Ready => {}
+        ToHost::Ready | ToHost::RefreshDashboardData => {}
     });
     *port.borrow_mut() = Some(host_port);
     HostLink::install(channel.port1(), RwSignal::new(None));

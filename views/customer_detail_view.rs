@@ -1,9 +1,11 @@
-//! `stripe.dashboard.customer.detail`: the customer the Dashboard page shows.
+//! `stripe.dashboard.customer.detail`: the customer the Dashboard page shows: the profile (with
+//! Edit details), then its billing (`components::CustomerBilling`): subscriptions, payment
+//! methods, invoices, payments, and the actions on them.
 
 use crate::api::client::Client;
 use crate::api::customers;
 use crate::api::types::Customer;
-use crate::components::CustomerEditor;
+use crate::components::{CustomerBilling, CustomerEditor};
 use crate::extension::use_extension_context;
 use crate::format::{format_amount, format_date_time};
 use crate::ui::{
@@ -36,6 +38,10 @@ pub fn CustomerDetailView() -> impl IntoView {
         }
     });
     let saved = RwSignal::new(false);
+    // The billing sections mount once the customer is known to exist, and stay mounted while
+    // the profile re-reads after an edit.
+    let found = Memo::new(move |_| customer.get().is_some_and(|r| r.is_ok()));
+    let billing = (client.clone(), id.clone());
     view! {
         <ContextView title="Customer" description=id.clone()>
             <Show when=move || saved.get()>
@@ -67,6 +73,9 @@ pub fn CustomerDetailView() -> impl IntoView {
                     })
                 }}
             </Transition>
+            <Show when=move || found.get()>
+                <CustomerBilling customer=billing.1.clone() client=billing.0.clone() />
+            </Show>
         </ContextView>
     }
     .into_any()

@@ -18,6 +18,9 @@ pub enum ToHost {
     ApiRequest { id: u32, request: ApiRequest },
     /// Open another Dashboard page (like the SDK's navigation), e.g. a customer's detail page.
     Navigate { viewport: String, object_context: Option<ObjectContext> },
+    /// The view changed objects (like the SDK's `useRefreshDashboardData`): the Dashboard
+    /// reloads the data it shows around the view.
+    RefreshDashboardData,
 }
 
 /// What the host sends to the extension.
@@ -82,6 +85,7 @@ mod tests {
         let req = ApiRequest::new(Method::Get, "/v1/customers", &[]);
         for m in [
             ToHost::Ready,
+            ToHost::RefreshDashboardData,
             ToHost::ApiRequest { id: 7, request: req },
             ToHost::Navigate {
                 viewport: "stripe.dashboard.customer.detail".into(),
@@ -104,6 +108,13 @@ mod tests {
         ] {
             assert_eq!(decode::<ToExtension>(&encode(&m)).unwrap(), Some(m));
         }
+    }
+
+    #[test]
+    fn refresh_dashboard_data_is_a_bare_tagged_message() {
+        let text = encode(&ToHost::RefreshDashboardData);
+        assert_eq!(text, r#"{"channel":"stripe-app-rs/1","type":"refresh_dashboard_data"}"#);
+        assert_eq!(decode::<ToHost>(&text).unwrap(), Some(ToHost::RefreshDashboardData));
     }
 
     // Other scripts post messages too; they must be ignored, not reported as errors.

@@ -68,4 +68,10 @@ impl HostLink {
     pub fn navigate(&self, viewport: &str, object_context: Option<ObjectContext>) {
         self.port.send(&ToHost::Navigate { viewport: viewport.into(), object_context });
     }
+
+    /// Tells the host the view changed objects, so the Dashboard reloads the data around it
+    /// (the SDK's `useRefreshDashboardData`).
+    pub fn refresh_dashboard_data(&self) {
+        self.port.send(&ToHost::RefreshDashboardData);
+    }
 }

@@ -6,3 +6,5 @@ pub mod customer_search;
 pub mod settings;
 
 pub use customer_details::{DetailsAction, DetailsForm, FieldError, MetadataRow};
+pub mod billing_labels;
+pub mod detail_actions;

@@ -115,6 +115,8 @@ fn handle(host: &HostState, port: &Rc<RefCell<Option<Port>>>, msg: ToHost) {
             s.viewport = viewport;
             s.object_id = object_context.map(|o| o.id);
         }),
+        // The host's panels showing backend data re-read on the epoch.
+        ToHost::RefreshDashboardData => host.epoch.update(|e| *e += 1),
         ToHost::Ready => {}
     }
 }
