@@ -2,6 +2,7 @@
 //! they are saved (STYLE §10), validated with Stripe's rules before anything is sent.
 
 mod customer_details;
+pub mod customer_list;
 pub mod customer_search;
 pub mod settings;
 
