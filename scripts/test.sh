@@ -18,13 +18,13 @@ step() {
 
 step "format" cargo fmt --check
 step "clippy (native)" cargo clippy --all-targets --locked -- -D warnings
-step "clippy (wasm32, preview host)" cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --test view_detail --test view_list --test csp_browser --test bench_csp --test ui --locked -- -D warnings
+step "clippy (wasm32, preview host)" cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --test view_detail --test view_list --test view_settings --test csp_browser --test bench_csp --test ui --locked -- -D warnings
 step "clippy (wasm32, production extension)" cargo clippy --target wasm32-unknown-unknown --lib --bins --no-default-features --locked -- -D warnings
 step "native tests" cargo test --locked
 step "localstripe conformance (our client against the localstripe emulator)" \
   cargo test --locked --test localstripe -- --ignored
 step "browser tests (wasm-bindgen-test, headless Chromium: views, UI kit, bridge, CSP vs Chromium)" \
-  cargo test --target wasm32-unknown-unknown --test web --test view_detail --test view_list --test csp_browser --test ui --locked
+  cargo test --target wasm32-unknown-unknown --test web --test view_detail --test view_list --test view_settings --test csp_browser --test ui --locked
 step "release bundle (trunk build --release)" trunk build --release
 step "end-to-end tests (release bundle, headless Chromium)" node --test --test-reporter=spec tests/e2e/
 step "bundle size" bash scripts/size.sh dist/extension

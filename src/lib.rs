@@ -14,6 +14,7 @@ pub mod manifest;
 pub mod permissions;
 #[path = "../views/registry.rs"]
 pub mod registry;
+pub mod sync;
 
 #[cfg(any(feature = "preview", not(target_arch = "wasm32")))]
 pub mod demo;

@@ -1,25 +1,40 @@
-//! `app.settings`: what the installed app may do, and for whom.
+//! `app.settings`: the app's sync settings (kept in the Secret Store), and what the installed
+//! app may do, and for whom.
 
+use crate::api::client::Client;
+use crate::components::SyncSettings;
+use crate::csp::Allowlist;
 use crate::extension::use_extension_context;
 use crate::permissions::Rights;
-use crate::ui::{PropertyList, PropertyListItem, SettingsView};
+use crate::ui::{Banner, PropertyList, PropertyListItem, SettingsView};
 use leptos::prelude::*;
 
-/// The app's settings page: the signed-in user, the account, and the app's authorized
-/// permissions and external endpoints (its `appContext`).
+/// The app's settings page: the sync settings form, then the signed-in user, the account, and
+/// the app's authorized permissions and external endpoints (its `appContext`).
 #[component]
 pub fn AppSettings() -> impl IntoView {
     let ctx = use_extension_context();
     let rights = Rights::from_context(&ctx);
+    let client = Client::new(&ctx);
     let user = ctx.user_context;
     let roles = user.roles.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ");
     let account = user.account;
     let csp = ctx.app_context.authorized_content_security_policy;
     let connect = csp.connect_src.unwrap_or_default();
+    // NB: an unusable connect-src leaves the guard empty, so every endpoint is refused, as the
+    // guarded fetch would refuse it; the banner says which entries are at fault.
+    let (allowlist, bad_connect_src) = match Allowlist::new(&connect) {
+        Ok(a) => (a, None),
+        Err(problems) => (Allowlist::default(), Some(problems.join("; "))),
+    };
     let permissions = ctx.app_context.authorized_permissions;
     let usable = permissions.iter().filter(|p| rights.can(p).is_ok()).count();
     view! {
         <SettingsView description="Customer Sync keeps your customer records in step with your Customer Sync workspace.">
+            {bad_connect_src.map(|why| view! {
+                <Banner tone="critical" title="The app's connect-src can't be used">{why}</Banner>
+            })}
+            <SyncSettings client allowlist />
             <h2>"Signed in"</h2>
             <PropertyList>
                 <PropertyListItem label="User" value=user.name.unwrap_or(user.id) />

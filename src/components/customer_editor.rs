@@ -4,14 +4,18 @@ use crate::api::client::Client;
 use crate::api::customers;
 use crate::api::idempotency::ActionKey;
 use crate::api::types::Customer;
+use crate::context::ExtensionContext;
 use crate::extension::new_idempotency_key;
 use crate::forms::{DetailsAction, DetailsForm, FieldError};
-use crate::ui::{Banner, Button, FocusView, TextField};
+use crate::sync::sync_after_save;
+use crate::ui::{Banner, Button, FocusView, TextField, ToastHandle};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 /// Edits `customer`'s description and metadata. Values stay as typed until saved; a failed
-/// save keeps them and says why; a retry of the same save reuses its idempotency key.
+/// save keeps them and says why; a retry of the same save reuses its idempotency key. Once
+/// saved, the customer is also synced when the app's settings say so ([`crate::sync`]): in the
+/// background, after `on_saved`, reported with a toast, never undoing the save.
 #[component]
 pub fn CustomerEditor(
     /// The customer as loaded.
@@ -30,6 +34,9 @@ pub fn CustomerEditor(
     let confirm_discard = RwSignal::new(false);
     let key = StoredValue::new(ActionKey::default());
     let id = customer.id.clone();
+    // Taken now: the editor is gone by the time the sync reports.
+    let sync_context = StoredValue::new(use_context::<ExtensionContext>());
+    let toasts = use_context::<ToastHandle>();
     let act = move |a: DetailsAction| form.update(|f| f.apply(a));
     let error_for = move |field: String| {
         Signal::derive(move || {
@@ -55,7 +62,11 @@ pub fn CustomerEditor(
             match result {
                 Ok(saved) => {
                     key.update_value(ActionKey::done);
-                    on_saved.run(saved);
+                    let sync = sync_context.try_get_value().flatten();
+                    on_saved.run(saved.clone());
+                    if let Some(ctx) = sync {
+                        sync_after_save(ctx, client, saved, toasts);
+                    }
                 }
                 Err(e) => failure.set(Some(e.to_string())),
             }
