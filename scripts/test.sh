@@ -18,7 +18,7 @@ step() {
 
 step "format" cargo fmt --check
 step "clippy (native)" cargo clippy --all-targets --locked -- -D warnings
-step "clippy (wasm32, preview host)" cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --test view_detail --test view_list --test view_settings --test csp_browser --test bench_csp --test ui --locked -- -D warnings
+step "clippy (wasm32, preview host)" cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --test view_detail --test view_list --test view_settings --test csp_browser --test bench_csp --test bench_decode --test bench_render --test ui --locked -- -D warnings
 step "clippy (wasm32, production extension)" cargo clippy --target wasm32-unknown-unknown --lib --bins --no-default-features --locked -- -D warnings
 step "native tests" cargo test --locked
 step "localstripe conformance (our client against the localstripe emulator)" \
