@@ -4,28 +4,14 @@
 // host, subscribes the customer to a price, sees the subscription and its invoice, cancels it;
 // a view-only user sees the actions disabled with the reason. Screenshots:
 // target/e2e/detail-*.png. Run: node --test tests/e2e/detail.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, mkdir } from 'node:fs/promises';
-import { serve } from './serve.mjs';
-import { launch, openPage } from './browser.mjs';
+import { openPage } from './browser.mjs';
+import { releaseBundle, drawer, SHOTS } from './harness.mjs';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
-const SHOTS = new URL('../../target/e2e/', import.meta.url).pathname;
 const DETAIL = '?viewport=stripe.dashboard.customer.detail';
-let server, browser;
+const env = releaseBundle();
 
-before(async () => {
-  await readFile(`${DIST}extension/index.html`).catch(() => {
-    throw new Error('dist/extension/index.html is missing: run `trunk build --release` first');
-  });
-  await mkdir(SHOTS, { recursive: true });
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => { await browser?.close(); server?.close(); });
-
-const drawer = (page) => page.frameLocator('#extension-frame');
 const shot = (page, name) => page.screenshot({ path: `${SHOTS}detail-${name}.png` });
 // Scrolls the drawer to `locator` and waits for the toasts to go, so the shot shows the content.
 async function showing(page, locator) {
@@ -35,7 +21,7 @@ async function showing(page, locator) {
 
 // The ids of the customers on the list's first page, newest first.
 async function customerIds() {
-  const { page } = await openPage(browser, `${server.url}/?viewport=stripe.dashboard.customer.list`);
+  const { page } = await openPage(env.browser, `${env.server.url}/?viewport=stripe.dashboard.customer.list`);
   const rows = drawer(page).locator('.customer-row');
   await rows.first().waitFor({ timeout: 15000 });
   const ids = await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-id')));
@@ -44,7 +30,7 @@ async function customerIds() {
 }
 
 async function openCustomer(id, role = '') {
-  const opened = await openPage(browser, `${server.url}/${DETAIL}&object=${id}${role && `&role=${role}`}`);
+  const opened = await openPage(env.browser, `${env.server.url}/${DETAIL}&object=${id}${role && `&role=${role}`}`);
   await drawer(opened.page).locator('.profile-head h2').waitFor({ timeout: 15000 });
   return opened;
 }
@@ -124,7 +110,7 @@ test('a merchant edits, sets up Amazon Pay, subscribes and cancels from the cust
 
 // Every customer of the host's customer picker, oldest first (those have billing history).
 async function allCustomerIds() {
-  const { page } = await openPage(browser, `${server.url}/${DETAIL}`);
+  const { page } = await openPage(env.browser, `${env.server.url}/${DETAIL}`);
   const picker = page.locator('.preview-bar select').nth(1);
   await picker.locator('option').nth(1).waitFor({ state: 'attached', timeout: 15000 });
   const ids = await picker.locator('option').evaluateAll((os) => os.map((o) => o.value));

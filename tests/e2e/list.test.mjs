@@ -1,31 +1,17 @@
 // End to end, on the RELEASE bundle (`trunk build --release` → dist/): a merchant uses the
 // customer list in the preview host's drawer: search, open, the status filter and the page
 // size. Run: node --test tests/e2e/list.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, mkdir } from 'node:fs/promises';
-import { serve } from './serve.mjs';
-import { launch, openPage } from './browser.mjs';
+import { openPage } from './browser.mjs';
+import { releaseBundle, drawer, SHOTS } from './harness.mjs';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
-const SHOTS = new URL('../../target/e2e/', import.meta.url).pathname;
 const LIST = '/?viewport=stripe.dashboard.customer.list';
-let server, browser;
+const env = releaseBundle();
 
-before(async () => {
-  await readFile(`${DIST}extension/index.html`).catch(() => {
-    throw new Error('dist/extension/index.html is missing: run `trunk build --release` first');
-  });
-  await mkdir(SHOTS, { recursive: true });
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => { await browser?.close(); server?.close(); });
-
-const drawer = (page) => page.frameLocator('#extension-frame');
 
 test('a merchant finds a customer by email and opens it', async () => {
-  const { page, problems } = await openPage(browser, `${server.url}${LIST}`);
+  const { page, problems } = await openPage(env.browser, `${env.server.url}${LIST}`);
   const d = drawer(page);
   const rows = d.locator('.customer-row');
   await rows.first().waitFor({ timeout: 15000 });
@@ -57,7 +43,7 @@ test('a merchant finds a customer by email and opens it', async () => {
 });
 
 test('an invalid query is explained next to the box', async () => {
-  const { page, problems } = await openPage(browser, `${server.url}${LIST}`);
+  const { page, problems } = await openPage(env.browser, `${env.server.url}${LIST}`);
   const d = drawer(page);
   await d.locator('.customer-row').first().waitFor({ timeout: 15000 });
   const box = d.getByLabel('Search customers');
@@ -71,7 +57,7 @@ test('an invalid query is explained next to the box', async () => {
 });
 
 test('the status filter and the page size', async () => {
-  const { page, problems } = await openPage(browser, `${server.url}${LIST}`);
+  const { page, problems } = await openPage(env.browser, `${env.server.url}${LIST}`);
   const d = drawer(page);
   const rows = d.locator('.customer-row');
   await rows.first().waitFor({ timeout: 15000 });

@@ -1,30 +1,17 @@
 // End to end, on the RELEASE bundle (`trunk build --release` → dist/): the preview host loads
 // the production extension in its sandboxed drawer, and the extension lists the demo account's
 // customers through the bridge. Run: node --test tests/e2e/
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, readdir, mkdir } from 'node:fs/promises';
-import { serve } from './serve.mjs';
-import { launch, openPage } from './browser.mjs';
+import { readFile, readdir } from 'node:fs/promises';
+import { openPage } from './browser.mjs';
+import { releaseBundle, drawer, DIST, SHOTS } from './harness.mjs';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
-const SHOTS = new URL('../../target/e2e/', import.meta.url).pathname;
-let server, browser;
+const env = releaseBundle();
 
-before(async () => {
-  await readFile(`${DIST}extension/index.html`).catch(() => {
-    throw new Error('dist/extension/index.html is missing: run `trunk build --release` first');
-  });
-  await mkdir(SHOTS, { recursive: true });
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => { await browser?.close(); server?.close(); });
-
-const drawer = (page) => page.frameLocator('#extension-frame');
 
 test('the customer list renders demo customers in the drawer', async () => {
-  const { page, problems } = await openPage(browser, `${server.url}/?viewport=stripe.dashboard.customer.list`);
+  const { page, problems } = await openPage(env.browser, `${env.server.url}/?viewport=stripe.dashboard.customer.list`);
   const rows = drawer(page).locator('.customer-row');
   await rows.first().waitFor({ timeout: 15000 });
   assert.equal(await rows.count(), 10);
@@ -45,7 +32,7 @@ test('the customer list renders demo customers in the drawer', async () => {
 });
 
 test('opening a customer switches the drawer to its detail view and deep link', async () => {
-  const { page, problems } = await openPage(browser, `${server.url}/?viewport=stripe.dashboard.customer.list`);
+  const { page, problems } = await openPage(env.browser, `${env.server.url}/?viewport=stripe.dashboard.customer.list`);
   const first = drawer(page).locator('.customer-row .link').first();
   await first.waitFor({ timeout: 15000 });
   const name = (await first.innerText()).trim();
@@ -55,13 +42,13 @@ test('opening a customer switches the drawer to its detail view and deep link', 
   assert.match(await page.locator('.dash-page h1').innerText(), /^Customer cus_/);
   await page.screenshot({ path: `${SHOTS}customer-detail.png` });
   // The deep link reopens the same state.
-  const again = await openPage(browser, page.url());
+  const again = await openPage(env.browser, page.url());
   await drawer(again.page).locator('.profile-head h2', { hasText: name }).waitFor({ timeout: 15000 });
   assert.deepEqual([...problems, ...again.problems], []);
 });
 
 test('live mode is marked and shows the empty live account', async () => {
-  const { page, problems } = await openPage(browser, `${server.url}/?viewport=stripe.dashboard.customer.list`);
+  const { page, problems } = await openPage(env.browser, `${env.server.url}/?viewport=stripe.dashboard.customer.list`);
   await drawer(page).locator('.customer-row').first().waitFor({ timeout: 15000 });
   await page.locator('#live-toggle').check();
   await drawer(page).getByText('No customers yet').waitFor();
@@ -72,7 +59,7 @@ test('live mode is marked and shows the empty live account', async () => {
 
 test('settings show the manifest permissions and connect-src to the signed-in user', async () => {
   const manifest = JSON.parse(await readFile(new URL('../../stripe-app.json', import.meta.url)));
-  const { page, problems } = await openPage(browser, `${server.url}/?viewport=app.settings&role=view_only`);
+  const { page, problems } = await openPage(env.browser, `${env.server.url}/?viewport=app.settings&role=view_only`);
   const chips = drawer(page).locator('.chip');
   await chips.first().waitFor({ timeout: 15000 });
   assert.deepEqual(await chips.allInnerTexts(), manifest.permissions.map((p) => p.permission));
@@ -85,8 +72,8 @@ test('settings show the manifest permissions and connect-src to the signed-in us
 });
 
 test('a view-only user sees Edit disabled with the reason; an admin can open the editor', async () => {
-  const url = (role) => `${server.url}/?viewport=stripe.dashboard.customer.detail&role=${role}`;
-  const viewer = await openPage(browser, url('view_only'));
+  const url = (role) => `${env.server.url}/?viewport=stripe.dashboard.customer.detail&role=${role}`;
+  const viewer = await openPage(env.browser, url('view_only'));
   const edit = drawer(viewer.page).getByRole('button', { name: 'Edit details' });
   await edit.waitFor({ timeout: 15000 });
   assert.ok(await edit.isDisabled());
@@ -94,19 +81,19 @@ test('a view-only user sees Edit disabled with the reason; an admin can open the
   assert.match(why, /customer_write/);
   assert.match(why, /View only/);
   await viewer.page.screenshot({ path: `${SHOTS}view-only.png` });
-  const admin = await openPage(browser, url('admin'));
+  const admin = await openPage(env.browser, url('admin'));
   await drawer(admin.page).getByRole('button', { name: 'Edit details' }).click();
   await drawer(admin.page).getByRole('dialog', { name: 'Edit details' }).waitFor();
   assert.deepEqual([...viewer.problems, ...admin.problems], []);
 });
 
 test('the production extension opened without a host says so', async () => {
-  const { page } = await openPage(browser, `${server.url}/extension/index.html`);
+  const { page } = await openPage(env.browser, `${env.server.url}/extension/index.html`);
   await page.getByText('No Dashboard host answered').waitFor({ timeout: 15000 });
 });
 
 test('the production bundle carries no host and no demo data', async () => {
-  const { page } = await openPage(browser, `${server.url}/?viewport=stripe.dashboard.customer.list`);
+  const { page } = await openPage(env.browser, `${env.server.url}/?viewport=stripe.dashboard.customer.list`);
   await drawer(page).locator('.customer-row').first().waitFor({ timeout: 15000 });
   const names = await drawer(page).locator('.customer-row .link').allInnerTexts();
   const wasm = async (dir) => {

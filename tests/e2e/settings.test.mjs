@@ -2,29 +2,15 @@
 // Store of the preview's demo account, and they survive the extension being re-opened (another
 // viewport and back) and its frame being reloaded. The demo account lives in the host page, so
 // a reload of the whole preview starts a fresh account. Run: node --test tests/e2e/
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, mkdir } from 'node:fs/promises';
-import { serve } from './serve.mjs';
-import { launch, openPage } from './browser.mjs';
+import { openPage } from './browser.mjs';
+import { releaseBundle, drawer, SHOTS } from './harness.mjs';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
-const SHOTS = new URL('../../target/e2e/', import.meta.url).pathname;
 const ENDPOINT = 'https://sync.customer-sync.example/api/customers';
-let server, browser;
+const env = releaseBundle();
 
-before(async () => {
-  await readFile(`${DIST}extension/index.html`).catch(() => {
-    throw new Error('dist/extension/index.html is missing: run `trunk build --release` first');
-  });
-  await mkdir(SHOTS, { recursive: true });
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => { await browser?.close(); server?.close(); });
-
-const drawer = (page) => page.frameLocator('#extension-frame');
-const settingsUrl = (role) => `${server.url}/?viewport=app.settings&role=${role}`;
+const settingsUrl = (role) => `${env.server.url}/?viewport=app.settings&role=${role}`;
 
 // The form's three controls, by their labels.
 function fields(page) {
@@ -47,7 +33,7 @@ async function expectSaved(page, price) {
 }
 
 test('saved settings survive re-opening the extension and reloading its frame', async () => {
-  const { page, problems } = await openPage(browser, settingsUrl('admin'));
+  const { page, problems } = await openPage(env.browser, settingsUrl('admin'));
   const f = fields(page);
   await f.endpoint.waitFor({ timeout: 15000 });
   assert.equal(await f.endpoint.inputValue(), '', 'nothing saved yet: the defaults');
@@ -79,7 +65,7 @@ test('saved settings survive re-opening the extension and reloading its frame', 
 });
 
 test('an endpoint outside connect-src shows the guard\'s reason before saving', async () => {
-  const { page, problems } = await openPage(browser, settingsUrl('developer'));
+  const { page, problems } = await openPage(env.browser, settingsUrl('developer'));
   const f = fields(page);
   await f.endpoint.waitFor({ timeout: 15000 });
   await f.endpoint.fill('https://evil.example/hook');
@@ -96,7 +82,7 @@ test('an endpoint outside connect-src shows the guard\'s reason before saving', 
 });
 
 test('a view-only user sees the settings disabled, with the permission named', async () => {
-  const { page, problems } = await openPage(browser, settingsUrl('view_only'));
+  const { page, problems } = await openPage(env.browser, settingsUrl('view_only'));
   const f = fields(page);
   await f.endpoint.waitFor({ timeout: 15000 });
   const why = await drawer(page).locator('.banner-caution').innerText();
