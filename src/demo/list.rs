@@ -141,7 +141,8 @@ fn parse_int(param: &str, value: &str) -> Result<i64, ApiResponse> {
     value.parse().map_err(|_| invalid_request(&format!("Invalid integer: {value}"), Some(param)))
 }
 
-fn parse_limit(value: &str) -> Result<usize, ApiResponse> {
+/// Stripe's `limit`: an integer from 1 to 100, with Stripe's messages.
+pub(super) fn parse_limit(value: &str) -> Result<usize, ApiResponse> {
     match parse_int("limit", value)? {
         n if n < 1 => {
             Err(invalid_request("This value must be greater than or equal to 1.", Some("limit")))

@@ -11,7 +11,7 @@
 //!
 //! [`parse`] and [`Query::matches`] are pure; [`search`] adds Stripe's parameters and paging.
 
-use super::list::is_expand;
+use super::list::{is_expand, parse_limit};
 use super::{invalid_request, DemoAccount};
 use crate::api::types::Customer;
 use crate::api::ApiResponse;
@@ -539,17 +539,6 @@ fn run(account: &DemoAccount, params: &[(String, String)]) -> Result<Value, ApiR
         body["total_count"] = total.into();
     }
     Ok(body)
-}
-
-/// Stripe's `limit` checks and messages, as the list endpoints give them.
-fn parse_limit(value: &str) -> Result<usize, ApiResponse> {
-    let limit = |message: &str| invalid_request(message, Some("limit"));
-    match value.parse::<i64>() {
-        Err(_) => Err(limit(&format!("Invalid integer: {value}"))),
-        Ok(n) if n < 1 => Err(limit("This value must be greater than or equal to 1.")),
-        Ok(n) if n > 100 => Err(limit("This value must be less than or equal to 100.")),
-        Ok(n) => Ok(n as usize),
-    }
 }
 
 /// The opaque `next_page` token: the position after the last customer of a page, as hex.
