@@ -17,7 +17,7 @@ impl Record for Customer {
 /// `null` (or Stripe's defaults) for what the demo does not model. The customer alone does not
 /// say its default payment method or invoice count: the endpoints answer with
 /// [`DemoAccount::customer_json`], which adds them.
-pub fn customer_json(c: &Customer) -> Value {
+pub(super) fn customer_json(c: &Customer) -> Value {
     json!({
         "id": c.id,
         "object": "customer",

@@ -24,7 +24,6 @@ mod specials;
 pub use billing::{
     amazon_pay_redirect_setup_intent, AwaitingAuthorization, AMAZON_PAY_AUTHORIZE_URL,
 };
-pub use customers::customer_json;
 pub use rng::SplitMix64;
 pub use secrets::MAX_SECRETS_PER_SCOPE;
 pub use seed::SEED;
@@ -105,9 +104,9 @@ impl DemoAccount {
     }
 
     /// A customer in the API's shape with what the account knows about it: its default payment
-    /// method and next invoice number ([`customer_json`] alone has neither).
+    /// method and next invoice number (the customer record alone has neither).
     pub fn customer_json(&self, c: &Customer) -> serde_json::Value {
-        let mut v = customer_json(c);
+        let mut v = customers::customer_json(c);
         v["invoice_settings"]["default_payment_method"] = self.default_payment_method(&c.id).into();
         let invoices =
             self.billing.invoices.iter().filter(|i| i.str("customer") == Some(&c.id)).count();
