@@ -3,7 +3,10 @@
 // Access-Control-Allow-Origin: * (the extension frame has a null origin). With `proxy`, it
 // also forwards `proxy.prefix` to `proxy.target` adding `proxy.headers`, as trunk's [[proxy]]
 // with `request_headers` does for `scripts/preview.sh` (README: "Forwarding to a real backend").
+// With `compress`, .wasm/.js/.html/.css go out brotli- or gzip-encoded when the browser accepts
+// it, as a CDN serves them (the benchmark's cold start; both sides alike).
 import { createServer } from 'node:http';
+import { gzipSync, brotliCompressSync, constants as Z } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
@@ -12,7 +15,24 @@ const TYPES = {
   '.css': 'text/css', '.png': 'image/png', '.json': 'application/json',
 };
 
-export async function serve(root, { proxy } = {}) {
+const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.json']);
+
+// The encoding a CDN would pick for `accept` (brotli first), and the body in it (cached).
+function encode(file, body, accept, cache) {
+  const want = String(accept ?? '');
+  const enc = /\bbr\b/.test(want) ? 'br' : /\bgzip\b/.test(want) ? 'gzip' : null;
+  if (!enc || !COMPRESSIBLE.has(extname(file))) return { body };
+  const key = `${enc}:${file}`;
+  if (!cache.has(key)) {
+    cache.set(key, enc === 'br'
+      ? brotliCompressSync(body, { params: { [Z.BROTLI_PARAM_QUALITY]: 11, [Z.BROTLI_PARAM_SIZE_HINT]: body.length } })
+      : gzipSync(body, { level: 9 }));
+  }
+  return { body: cache.get(key), encoding: enc };
+}
+
+export async function serve(root, { proxy, compress = false } = {}) {
+  const cache = new Map();
   const server = createServer(async (req, res) => {
     if (proxy && req.url.startsWith(proxy.prefix)) {
       await forward(proxy, req, res);
@@ -23,10 +43,12 @@ export async function serve(root, { proxy } = {}) {
     const file = normalize(join(root, path));
     if (!file.startsWith(normalize(root))) { res.writeHead(403).end(); return; }
     try {
-      const body = await readFile(file);
+      const raw = await readFile(file);
+      const { body, encoding } = compress ? encode(file, raw, req.headers['accept-encoding'], cache) : { body: raw };
       res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Access-Control-Allow-Origin': '*',
+        ...(encoding ? { 'Content-Encoding': encoding, Vary: 'Accept-Encoding' } : {}),
       });
       res.end(body);
     } catch {
