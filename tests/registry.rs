@@ -93,3 +93,21 @@ fn views_and_components_never_fetch_directly() {
         }
     }
 }
+
+// The bootstrap script in extension.html prefetches each view's first requests; its table must
+// be the one the views' own request builders give, or the prefetch is wasted.
+#[test]
+fn extension_bootstrap_prefetches_what_the_views_ask_first() {
+    let html =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/extension.html")).unwrap();
+    let table = stripe_app::bridge::prefetch::bootstrap_table();
+    let line = format!("const PREFETCH = {table};");
+    assert!(html.contains(&line), "extension.html's bootstrap must read:\n    {line}");
+    let first_id = format!("FIRST_ID = {:#x}", stripe_app::bridge::prefetch::FIRST_ID);
+    assert!(html.contains(&first_id), "extension.html's bootstrap must set {first_id}");
+    assert!(html.contains(stripe_app::bridge::prefetch::OBJECT_ID));
+    assert!(
+        html.find("__stripeAppBoot") < html.find(r#"rel="rust""#),
+        "the bootstrap must run before the bundle"
+    );
+}

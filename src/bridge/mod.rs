@@ -8,6 +8,7 @@
 //!
 //! This module is the wire format and the host's request rules: pure, natively tested.
 
+pub mod prefetch;
 pub mod protocol;
 pub mod rules;
 

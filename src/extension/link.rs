@@ -18,9 +18,42 @@ use web_sys::MessagePort;
 /// A connected host: sends requests, routes responses to their callers.
 pub struct HostLink {
     port: Port,
-    pending: Rc<RefCell<HashMap<u32, oneshot::Sender<ApiResponse>>>>,
+    routes: Rc<RefCell<Routes>>,
     next_id: Cell<u32>,
 }
+
+/// Where each API response goes.
+#[derive(Default)]
+struct Routes {
+    /// Callers waiting for the response with this id.
+    waiting: HashMap<u32, oneshot::Sender<ApiResponse>>,
+    /// Requests the bootstrap sent before the extension ran (`bridge::prefetch`), by id (from
+    /// `prefetch::FIRST_ID` up, clear of ours, which count from 1), until a view asks the
+    /// identical request.
+    prefetched: Vec<(u32, ApiRequest)>,
+    /// Responses to those that came before a view asked.
+    arrived: HashMap<u32, ApiResponse>,
+}
+
+impl Routes {
+    fn deliver(&mut self, id: u32, response: ApiResponse) {
+        if let Some(tx) = self.waiting.remove(&id) {
+            let _ = tx.send(response);
+        } else if self.prefetched.iter().any(|(p, _)| *p == id) {
+            self.arrived.insert(id, response);
+        }
+    }
+
+    /// Forgets prefetched requests no view asked for: a later identical request must go to
+    /// the host, not read an old answer.
+    fn expire_prefetch(&mut self) {
+        self.prefetched.clear();
+        self.arrived.clear();
+    }
+}
+
+/// How long a prefetched response waits for its view before it is dropped.
+const PREFETCH_TTL_MS: u64 = 10_000;
 
 thread_local! {
     static LINK: RefCell<Option<Rc<HostLink>>> = const { RefCell::new(None) };
@@ -30,21 +63,48 @@ impl HostLink {
     /// Connects over `port`: `init` messages set `mount`; API responses resolve callers.
     /// Replaces any previous link (a host may reconnect).
     pub fn install(port: MessagePort, mount: RwSignal<Option<Mount>>) {
-        let pending: Rc<RefCell<HashMap<u32, oneshot::Sender<ApiResponse>>>> = Rc::default();
-        let routes = pending.clone();
-        let port = Port::listen::<ToExtension>(port, move |msg| match msg {
-            ToExtension::Init { component, context } => {
-                mount.set(Some(Mount { component, context: *context }))
-            }
-            ToExtension::ApiResponse { id, response } => {
-                if let Some(tx) = routes.borrow_mut().remove(&id) {
-                    let _ = tx.send(response);
+        Self::adopt(port, mount, Vec::new(), Vec::new());
+    }
+
+    /// Connects over a `port` the bootstrap script already holds: replays the messages it
+    /// `queued` (in order), and routes the responses to the requests it `prefetched` (with
+    /// their ids) to the first view that asks the same request.
+    pub fn adopt(
+        port: MessagePort,
+        mount: RwSignal<Option<Mount>>,
+        queued: Vec<String>,
+        prefetched: Vec<(u32, ApiRequest)>,
+    ) {
+        let routes = Rc::new(RefCell::new(Routes { prefetched, ..Routes::default() }));
+        let handler: Rc<dyn Fn(ToExtension)> = Rc::new({
+            let routes = routes.clone();
+            move |msg| match msg {
+                ToExtension::Init { component, context } => {
+                    mount.set(Some(Mount { component, context: *context }))
                 }
+                ToExtension::ApiResponse { id, response } => {
+                    routes.borrow_mut().deliver(id, response)
+                }
+                ToExtension::Connect => {}
             }
-            ToExtension::Connect => {}
         });
-        let link = Rc::new(HostLink { port, pending, next_id: Cell::new(1) });
+        let port = Port::listen::<ToExtension>(port, {
+            let handler = handler.clone();
+            move |msg| handler(msg)
+        });
+        let link = Rc::new(HostLink { port, routes: routes.clone(), next_id: Cell::new(1) });
         LINK.with(|l| *l.borrow_mut() = Some(link));
+        for text in queued {
+            if let Ok(Some(msg)) = crate::bridge::protocol::decode::<ToExtension>(&text) {
+                handler(msg);
+            }
+        }
+        if !routes.borrow().prefetched.is_empty() {
+            set_timeout(
+                move || routes.borrow_mut().expire_prefetch(),
+                std::time::Duration::from_millis(PREFETCH_TTL_MS),
+            );
+        }
     }
 
     /// The current link, if the host has connected.
@@ -52,13 +112,25 @@ impl HostLink {
         LINK.with(|l| l.borrow().clone())
     }
 
-    /// Asks the host to perform `request`; resolves with its response.
+    /// Asks the host to perform `request`; resolves with its response. The first request
+    /// identical to one the bootstrap prefetched takes that response instead of a new call.
     pub async fn fetch(&self, request: ApiRequest) -> Result<ApiResponse, ApiError> {
-        let id = self.next_id.get();
-        self.next_id.set(id.wrapping_add(1));
         let (tx, rx) = oneshot::channel();
-        self.pending.borrow_mut().insert(id, tx);
-        self.port.send(&ToHost::ApiRequest { id, request });
+        {
+            let mut routes = self.routes.borrow_mut();
+            let early = routes.prefetched.iter().position(|(_, r)| *r == request);
+            if let Some(id) = early.map(|i| routes.prefetched.remove(i).0) {
+                if let Some(response) = routes.arrived.remove(&id) {
+                    return Ok(response);
+                }
+                routes.waiting.insert(id, tx);
+            } else {
+                let id = self.next_id.get();
+                self.next_id.set(id.wrapping_add(1));
+                routes.waiting.insert(id, tx);
+                self.port.send(&ToHost::ApiRequest { id, request });
+            }
+        }
         rx.await.map_err(|_| {
             ApiError::Network("the host closed the connection before answering".into())
         })

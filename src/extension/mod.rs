@@ -111,6 +111,10 @@ pub fn use_extension_context() -> ExtensionContext {
 
 /// Posts `ready` to the parent window and installs the host link when the parent answers
 /// `connect` with a port. Only the parent window is listened to.
+///
+/// When extension.html's bootstrap script already said `ready` (see `bridge::prefetch`), the
+/// extension takes over what it holds: the port, the messages that came over it, and the
+/// requests it sent early.
 fn connect_to_parent(mount: RwSignal<Option<Mount>>) {
     let Some(window) = web_sys::window() else {
         return;
@@ -121,6 +125,7 @@ fn connect_to_parent(mount: RwSignal<Option<Mount>>) {
     if parent == window {
         return; // opened on its own: no host; the handshake times out with a clear message
     }
+    let booted = adopt_bootstrap(&window, mount);
     let parent_for_check = JsValue::from(parent.clone());
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
         // Identity (===), not `dyn_into::<Window>()`: the parent is a cross-origin
@@ -140,7 +145,39 @@ fn connect_to_parent(mount: RwSignal<Option<Mount>>) {
     });
     let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
     on_message.forget(); // lives as long as the extension realm
-                         // The frame has a null origin and doesn't know the host's, hence "*": the message carries
-                         // nothing secret, and the port the host answers with is private to the two of them.
-    let _ = parent.post_message(&JsValue::from_str(&protocol::encode(&ToHost::Ready)), "*");
+    if !booted {
+        // The frame has a null origin and doesn't know the host's, hence "*": the message
+        // carries nothing secret, and the port the host answers with is private to the two.
+        let _ = parent.post_message(&JsValue::from_str(&protocol::encode(&ToHost::Ready)), "*");
+    }
+}
+
+/// Takes over from the bootstrap script (`window.__stripeAppBoot`), if the document has one:
+/// marks it started (so it leaves any later `connect` to us) and adopts its port, if the host
+/// has answered already. Returns whether the bootstrap had said `ready`.
+fn adopt_bootstrap(window: &web_sys::Window, mount: RwSignal<Option<Mount>>) -> bool {
+    use js_sys::Reflect;
+    let Ok(boot) = Reflect::get(window, &JsValue::from_str("__stripeAppBoot")) else {
+        return false;
+    };
+    if !boot.is_object() {
+        return false;
+    }
+    let field = |name: &str| Reflect::get(&boot, &JsValue::from_str(name)).unwrap_or_default();
+    let _ = Reflect::set(&boot, &JsValue::from_str("started"), &JsValue::TRUE);
+    let Ok(port) = field("port").dyn_into::<web_sys::MessagePort>() else {
+        return true; // `connect` has not come yet: our listener will take it
+    };
+    let _ = Reflect::set(&boot, &JsValue::from_str("port"), &JsValue::NULL);
+    let json = |name: &str| {
+        js_sys::JSON::stringify(&field(name)).ok().and_then(|s| s.as_string()).unwrap_or_default()
+    };
+    let queued: Vec<String> = serde_json::from_str(&json("queue")).unwrap_or_default();
+    let sent: Vec<(u32, crate::api::ApiRequest)> = serde_json::from_str(&json("sent"))
+        .unwrap_or_else(|e| {
+            web_sys::console::error_1(&format!("bridge: unreadable prefetch list: {e}").into());
+            Vec::new()
+        });
+    HostLink::adopt(port, mount, queued, sent);
+    true
 }

@@ -2,7 +2,9 @@
 // machine needs (root: --no-sandbox; closed network: no background traffic).
 import { chromium } from 'playwright-core';
 
-export async function launch() {
+// `extraArgs`: e.g. --disable-features=IsolateSandboxedIframes, to keep the sandboxed
+// extension frame in the page's process, so one CDP session throttles both.
+export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -10,7 +12,7 @@ export async function launch() {
       '--no-first-run', '--disable-background-networking', '--disable-component-update',
       '--disable-sync',
       // Nothing leaves the machine: every host name resolves to nothing (the page is on an IP).
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1', ...extraArgs],
   });
 }
 
