@@ -43,10 +43,29 @@ const FIXTURES: &str = include_str!("../fixtures/stripe-api-fixtures.json");
 pub fn customer_json(sample: &Value, i: usize) -> Value {
     let mut c = sample.clone();
     let o = c.as_object_mut().unwrap();
-    o.insert("id".into(), format!("cus_bench{i:05}").into());
-    o.insert("name".into(), format!("Customer {i}").into());
-    o.insert("email".into(), format!("customer{i}@example.com").into());
-    o.insert("created".into(), (1_700_000_000 - i as i64 * 3600).into());
+    let s = slim(i);
+    o.insert("id".into(), s.id.into());
+    o.insert("name".into(), s.name.into());
+    o.insert("email".into(), s.email.into());
+    o.insert("created".into(), s.created.into());
+    o.insert("balance".into(), s.balance.into());
+    o.insert("delinquent".into(), s.delinquent.into());
+    c
+}
+
+/// The fields of customer `i` a table row shows (bench/customers.mjs `slim`, the React
+/// side's rows).
+pub struct Slim {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub created: i64,
+    pub balance: i64,
+    pub delinquent: bool,
+}
+
+/// Customer `i`'s row fields, by the rule bench/customers.mjs `customer(i)` uses.
+pub fn slim(i: usize) -> Slim {
     let balance = if i.is_multiple_of(7) {
         500
     } else if i.is_multiple_of(11) {
@@ -54,9 +73,14 @@ pub fn customer_json(sample: &Value, i: usize) -> Value {
     } else {
         0
     };
-    o.insert("balance".into(), balance.into());
-    o.insert("delinquent".into(), i.is_multiple_of(13).into());
-    c
+    Slim {
+        id: format!("cus_bench{i:05}"),
+        name: format!("Customer {i}"),
+        email: format!("customer{i}@example.com"),
+        created: 1_700_000_000 - i as i64 * 3600,
+        balance,
+        delinquent: i.is_multiple_of(13),
+    }
 }
 
 /// The fixture's sample customer.

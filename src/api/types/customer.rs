@@ -60,6 +60,19 @@ pub enum CustomerStatus {
 }
 
 impl CustomerStatus {
+    /// The standing for a customer's `balance` and `delinquent` flag.
+    pub fn of(balance: i64, delinquent: Option<bool>) -> Self {
+        if delinquent == Some(true) {
+            CustomerStatus::Delinquent
+        } else if balance > 0 {
+            CustomerStatus::OwesBalance
+        } else if balance < 0 {
+            CustomerStatus::Credit
+        } else {
+            CustomerStatus::GoodStanding
+        }
+    }
+
     /// Badge text.
     pub fn label(&self) -> &'static str {
         match self {
@@ -84,15 +97,7 @@ impl CustomerStatus {
 impl Customer {
     /// Delinquency outranks the balance; a zero balance is good standing.
     pub fn status(&self) -> CustomerStatus {
-        if self.delinquent == Some(true) {
-            CustomerStatus::Delinquent
-        } else if self.balance > 0 {
-            CustomerStatus::OwesBalance
-        } else if self.balance < 0 {
-            CustomerStatus::Credit
-        } else {
-            CustomerStatus::GoodStanding
-        }
+        CustomerStatus::of(self.balance, self.delinquent)
     }
 
     /// The name, else the email, else the id (blank values count as missing).
