@@ -110,6 +110,20 @@ pub struct AuthorizedCsp {
 }
 
 impl ExtensionContext {
+    /// Who asks the API and with which rights: the user, their roles, the account, the mode
+    /// and the app's permissions. Cached reads (`api::cache`) are kept per scope.
+    pub fn cache_scope(&self) -> String {
+        let roles: Vec<&str> = self.user_context.roles.iter().map(|r| r.id.as_str()).collect();
+        format!(
+            "{} {} {} {} {}",
+            self.user_context.id,
+            roles.join(","),
+            self.user_context.account.id,
+            self.environment.mode.as_str(),
+            self.app_context.authorized_permissions.join(","),
+        )
+    }
+
     /// The object id of a detail viewport when it is of kind `object` (e.g. `customer`).
     pub fn object_id(&self, object: &str) -> Option<&str> {
         self.environment

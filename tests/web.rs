@@ -170,7 +170,7 @@ async fn host_refuses_a_real_key_and_says_why() {
     let mut req = ApiRequest::new(Method::Get, "/v1/customers", &[]);
     req.headers[0].1 = "Bearer sk_test_51Hx0000000000".into();
     let link = HostLink::current().unwrap();
-    let res = link.fetch(req).await.unwrap();
+    let res = link.fetch(req, false).await.unwrap();
     assert_eq!(res.status, 401);
     assert!(res.body.contains("real Stripe API key"), "{}", res.body);
 }

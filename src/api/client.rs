@@ -17,12 +17,20 @@ use serde::de::DeserializeOwned;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Client {
     rights: Rights,
+    /// Bypass the cache of recent reads (`api::cache`), for polls.
+    fresh: bool,
 }
 
 impl Client {
     /// A client with the rights of `ctx` (the app's authorized permissions, the user's roles).
     pub fn new(ctx: &ExtensionContext) -> Self {
-        Client { rights: Rights::from_context(ctx) }
+        Client { rights: Rights::from_context(ctx), fresh: false }
+    }
+
+    /// This client, reading past the cache of recent reads (`api::cache`) and clearing it: for
+    /// polls that wait for something outside the app (e.g. a customer completing Amazon Pay).
+    pub fn fresh(&self) -> Self {
+        Client { fresh: true, ..self.clone() }
     }
 
     /// What the signed-in user may do through the app, for disabling actions up front.
@@ -49,9 +57,10 @@ impl Client {
                     .into(),
             )
         })?;
+        let fresh = self.fresh;
         let attempt = |r: ApiRequest| {
             let link = link.clone();
-            async move { link.fetch(r).await }
+            async move { link.fetch(r, fresh).await }
         };
         with_retries(
             &RetryPolicy::default(),

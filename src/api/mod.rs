@@ -1,6 +1,7 @@
 //! The Stripe API as the extension sees it: pure request building, typed responses,
 //! pagination and errors. Only `client` (wasm32) does I/O, through the host bridge.
 
+pub mod cache;
 pub mod customers;
 pub mod error;
 pub mod form;

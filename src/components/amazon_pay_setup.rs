@@ -100,7 +100,7 @@ pub fn AmazonPaySetup(
                         let (id, waits) = (si.id.clone(), SetupProgress::of(&si).keeps_polling());
                         intent.try_set(Some(si));
                         if waits {
-                            follow(client, id, alive);
+                            follow(client.fresh(), id, alive);
                         }
                     }
                     Err(e) => {

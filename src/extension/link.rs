@@ -4,6 +4,7 @@
 //! and views find the host through it without threading a handle through every component.
 
 use super::Mount;
+use crate::api::cache::ResponseCache;
 use crate::api::{ApiError, ApiRequest, ApiResponse};
 use crate::bridge::port::Port;
 use crate::bridge::{ToExtension, ToHost};
@@ -33,6 +34,8 @@ struct Routes {
     prefetched: Vec<(u32, ApiRequest)>,
     /// Responses to those that came before a view asked.
     arrived: HashMap<u32, ApiResponse>,
+    /// Recent successful reads, for switching back to a view (`api::cache`).
+    cache: ResponseCache,
 }
 
 impl Routes {
@@ -80,6 +83,7 @@ impl HostLink {
             let routes = routes.clone();
             move |msg| match msg {
                 ToExtension::Init { component, context } => {
+                    routes.borrow_mut().cache.set_scope(context.cache_scope());
                     mount.set(Some(Mount { component, context: *context }))
                 }
                 ToExtension::ApiResponse { id, response } => {
@@ -112,28 +116,47 @@ impl HostLink {
         LINK.with(|l| l.borrow().clone())
     }
 
-    /// Asks the host to perform `request`; resolves with its response. The first request
+    /// Asks the host to perform `request`; resolves with its response. A read answered
+    /// recently comes from the cache (`api::cache`) unless `fresh`; the first request
     /// identical to one the bootstrap prefetched takes that response instead of a new call.
-    pub async fn fetch(&self, request: ApiRequest) -> Result<ApiResponse, ApiError> {
+    pub async fn fetch(&self, request: ApiRequest, fresh: bool) -> Result<ApiResponse, ApiError> {
         let (tx, rx) = oneshot::channel();
         {
             let mut routes = self.routes.borrow_mut();
-            let early = routes.prefetched.iter().position(|(_, r)| *r == request);
-            if let Some(id) = early.map(|i| routes.prefetched.remove(i).0) {
-                if let Some(response) = routes.arrived.remove(&id) {
+            if !fresh {
+                if let Some(response) = routes.cache.get(&request, js_sys::Date::now()) {
                     return Ok(response);
                 }
-                routes.waiting.insert(id, tx);
-            } else {
-                let id = self.next_id.get();
-                self.next_id.set(id.wrapping_add(1));
-                routes.waiting.insert(id, tx);
-                self.port.send(&ToHost::ApiRequest { id, request });
+            }
+            routes.cache.sending(&request);
+            let early = routes.prefetched.iter().position(|(_, r)| *r == request);
+            match early.map(|i| routes.prefetched.remove(i).0) {
+                Some(id) => match routes.arrived.remove(&id) {
+                    Some(response) => {
+                        routes.cache.answered(&request, &response, js_sys::Date::now());
+                        return Ok(response);
+                    }
+                    None => {
+                        routes.waiting.insert(id, tx);
+                    }
+                },
+                None => {
+                    let id = self.next_id.get();
+                    self.next_id.set(id.wrapping_add(1));
+                    routes.waiting.insert(id, tx);
+                    self.port.send(&ToHost::ApiRequest { id, request: request.clone() });
+                }
             }
         }
-        rx.await.map_err(|_| {
+        let response = rx.await.map_err(|_| {
             ApiError::Network("the host closed the connection before answering".into())
-        })
+        })?;
+        let mut routes = self.routes.borrow_mut();
+        if fresh {
+            routes.cache.clear();
+        }
+        routes.cache.answered(&request, &response, js_sys::Date::now());
+        Ok(response)
     }
 
     /// Asks the host to open another Dashboard page.
@@ -144,6 +167,7 @@ impl HostLink {
     /// Tells the host the view changed objects, so the Dashboard reloads the data around it
     /// (the SDK's `useRefreshDashboardData`).
     pub fn refresh_dashboard_data(&self) {
+        self.routes.borrow_mut().cache.clear();
         self.port.send(&ToHost::RefreshDashboardData);
     }
 }

@@ -1,8 +1,10 @@
-// The bootstrap in extension.html starts the view's first API call while the wasm downloads
-// (src/bridge/prefetch.rs): on a desktop-like throttled network, the list's first page and the
-// detail's customer each reach the backend once, before the extension's wasm has started, and
-// the view shows them. Release bundle, the preview host forwarding to a local Stripe-shaped
-// endpoint (the benchmark's customers). Run: node --test tests/e2e/prefetch.test.mjs
+// How the extension reads, seen from the backend. The bootstrap in extension.html starts the
+// view's first API call while the wasm downloads (src/bridge/prefetch.rs): on a desktop-like
+// throttled network, the list's first page and the detail's customer each reach the backend
+// once, before the extension's wasm has started, and the view shows them. Switching back to a
+// view reads from the cache of recent reads (src/api/cache.rs), until a write clears it.
+// Release bundle, the preview host forwarding to a local Stripe-shaped endpoint (the
+// benchmark's customers). Run: node --test tests/e2e/reads.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -23,7 +25,8 @@ before(async () => {
       res.end(JSON.stringify(body));
     };
     const one = url.pathname.match(/^\/v1\/customers\/(cus_bench(\d+))$/);
-    if (req.method !== 'GET') json(405, { error: { type: 'invalid_request_error', message: 'read-only test backend' } });
+    if (req.method === 'POST' && one) json(200, customer(Number(one[2]))); // an edit, echoed
+    else if (req.method !== 'GET') json(405, { error: { type: 'invalid_request_error', message: 'test backend: reads and customer edits only' } });
     else if (url.pathname === '/v1/customers') json(200, listPage(30, Number(url.searchParams.get('limit') ?? 10), url.searchParams.get('starting_after')));
     else if (one) json(200, customer(Number(one[2])));
     // The detail's billing sections and the list's summary: empty lists.
@@ -81,6 +84,41 @@ test('the detail\'s customer is fetched once, before the wasm has started, and s
   const asked = seen.slice(0, sections).filter((r) => r.url === '/v1/customers/cus_bench00003');
   assert.equal(asked.length, 1, `the profile's customer is asked once: ${JSON.stringify(seen)}`);
   assert.ok(asked[0].at < await started(), 'asked before the wasm started');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('switching back to a view reads from the cache until a write clears it', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  seen.length = 0;
+  await page.goto(`${site.url}/?viewport=stripe.dashboard.customer.detail&object=cus_bench00003&backend=forward`);
+  const d = drawer(page);
+  await d.getByRole('button', { name: 'Edit details' }).waitFor({ timeout: 30000 });
+  await page.selectOption('#viewport-select', 'stripe.dashboard.customer.list');
+  await d.locator('.customer-row').nth(9).waitFor();
+  const pageReads = () => seen.filter((r) => r.url === '/v1/customers?limit=10').length;
+  assert.equal(pageReads(), 1);
+
+  await page.selectOption('#viewport-select', 'stripe.dashboard.customer.detail');
+  await d.getByRole('button', { name: 'Edit details' }).waitFor();
+  await page.selectOption('#viewport-select', 'stripe.dashboard.customer.list');
+  await d.locator('.customer-row').nth(9).waitFor();
+  assert.equal(pageReads(), 1, 'back on the list: its page came from the cache');
+
+  await page.selectOption('#viewport-select', 'stripe.dashboard.customer.detail');
+  await d.getByRole('button', { name: 'Edit details' }).click();
+  const dialog = d.getByRole('dialog', { name: 'Edit details' });
+  await dialog.getByLabel('Description').fill('Changed in the drawer');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  assert.ok(seen.some((r) => r.method === 'POST' && r.url === '/v1/customers/cus_bench00003'));
+  await page.selectOption('#viewport-select', 'stripe.dashboard.customer.list');
+  await d.locator('.customer-row').nth(9).waitFor();
+  assert.equal(pageReads(), 2, 'after the edit the list asks the backend again');
   assert.deepEqual(problems, []);
   await context.close();
 });
