@@ -2,11 +2,18 @@
 
 use serde_json::json;
 use stripe_app::api::error::{decode, interpret, StripeErrorBody};
-use stripe_app::api::types::{Customer, List};
+use stripe_app::api::types::{Customer, List, Secret, Subscription};
 use stripe_app::api::{ApiError, ApiRequest, ApiResponse, ErrorKind, Method};
 use stripe_app::config::STRIPE_API_VERSION;
 use stripe_app::csp::Allowlist;
 use stripe_app::permissions::Rights;
+
+const FIXTURES: &str = include_str!("fixtures/stripe-api-fixtures.json");
+
+fn resource(name: &str) -> serde_json::Value {
+    let all: serde_json::Value = serde_json::from_str(FIXTURES).unwrap();
+    all["resources"][name].clone()
+}
 
 fn stripe(status: u16, kind: &str, code: Option<&str>) -> ApiError {
     let r = ApiResponse::stripe_error(status, kind, "Something happened", None, code);
@@ -218,6 +225,96 @@ fn decode_of_a_nested_or_missing_field_and_of_bad_json() {
         let err = decode::<Customer>(bad).unwrap_err();
         assert!(matches!(&err, ApiError::Decode { path, .. } if path.is_empty()), "{bad}: {err:?}");
         assert!(err.to_string().contains("could not be read: "), "{err}");
+    }
+}
+
+/// The path `decode::<T>` names for `body`, which must fail to decode.
+fn failed_at<T: serde::de::DeserializeOwned + std::fmt::Debug>(body: &str) -> String {
+    match decode::<T>(body) {
+        Err(ApiError::Decode { path, message }) => {
+            assert!(message.contains(" line ") && message.contains(" column "), "{message}");
+            path
+        }
+        other => panic!("{body}: {other:?}"),
+    }
+}
+
+#[test]
+fn decode_paths_deep_in_pretty_printed_bodies_with_escapes_and_multibyte_text() {
+    let mut page = json!({"object": "list", "url": "/v1/customers", "has_more": false, "data": [
+        customer("cus_0", json!(1)), customer("cus_1", json!(2)), customer("cus_2", json!(3)),
+    ]});
+    page["data"][0]["name"] = json!("Zoë Ångström 😀 \"quoted\" \\ ] } , : [x] {y}");
+    page["data"][1]["metadata"] = json!({"crm.id [old]": "7", "quo\"te\\": 5});
+    let at = |page: &serde_json::Value| {
+        let pretty = failed_at::<List<Customer>>(&serde_json::to_string_pretty(page).unwrap());
+        assert_eq!(failed_at::<List<Customer>>(&page.to_string()), pretty, "{page}");
+        pretty
+    };
+    // Keys are written unescaped, as they are (a `.` or `[` in a key is not escaped).
+    assert_eq!(at(&page), "data[1].metadata.quo\"te\\");
+    page["data"][1]["metadata"] = json!({"crm.id [old]": "7"});
+    page["data"][2]["created"] = json!("soon");
+    assert_eq!(at(&page), "data[2].created");
+    // A missing field names the object it is missing from.
+    page["data"][2]["created"] = json!(3);
+    page["data"][2].as_object_mut().unwrap().remove("object");
+    assert_eq!(at(&page), "data[2]");
+    // A value of the wrong kind where an object or list was due names that value.
+    for wrong in [json!([]), json!("cus_2"), json!(null), json!(2.5)] {
+        page["data"][2] = wrong;
+        assert_eq!(at(&page), "data[2]");
+    }
+    // (serde reads a struct from a list too, field by field: here `id` is the map.)
+    page["data"][2] = json!([{}]);
+    assert_eq!(at(&page), "data[2][0]");
+    page["data"] = json!({"0": customer("cus_0", json!(1))});
+    assert_eq!(at(&page), "data");
+    page["data"] = json!([[]]);
+    assert_eq!(at(&page), "data[0]");
+}
+
+#[test]
+fn decode_paths_through_expanded_objects_and_secret_scopes() {
+    let mut subscription = resource("subscription");
+    subscription["customer"] = customer("cus_1", json!(null));
+    assert_eq!(failed_at::<Subscription>(&subscription.to_string()), "customer.created");
+    subscription["customer"] = json!({"id": "cus_1", "created": 1});
+    assert_eq!(failed_at::<Subscription>(&subscription.to_string()), "customer");
+    subscription["customer"] = json!(7);
+    assert_eq!(failed_at::<Subscription>(&subscription.to_string()), "customer");
+    subscription["customer"] = json!("cus_1");
+    subscription["items"]["data"][0]["current_period_end"] = json!("soon");
+    assert_eq!(
+        failed_at::<Subscription>(&subscription.to_string()),
+        "items.data[0].current_period_end"
+    );
+
+    // A scope is checked once read (`user` needs its user id), and the error still names it.
+    let mut secret = resource("apps.secret");
+    for scope in [json!({"type": "team"}), json!({"type": "user"}), json!(5), json!(["user"])] {
+        secret["scope"] = scope;
+        assert_eq!(failed_at::<Secret>(&secret.to_string()), "scope", "{secret}");
+    }
+}
+
+#[test]
+fn decode_paths_of_broken_json_name_the_deepest_value_reached() {
+    for (body, want) in [
+        (r#"{"id": }"#, "id"),
+        (r#"{"id": "cus_1", "address": {"city": nul, "line1": null}}"#, "address.city"),
+        (r#"{"id": "cus_1", "address": {"city": "Par"#, "address.city"),
+        (r#"{"id": "cus_1", "address": {"#, "address"),
+        (r#"{"id": "cus_1", "address": {"city""#, "address"),
+        (r#"{"id": "cus_1" "object": "customer"}"#, "id"),
+        (r#"{"id": "cus_1", "object": "customer", 5: 1}"#, ""),
+        // Inside a field the app ignores, too.
+        (r#"{"discounts": [{"coupon": 1}, {"coupon": }]}"#, "discounts[1].coupon"),
+        (r#"{"discounts": [1, }"#, "discounts[1]"),
+        (r#"{"discounts": [1,]}"#, "discounts"),
+        ("{\n  \"name\": \"Zoë 😀\",\n  \"email\": \"zoë@x.co\" \"phone\": null\n}", "email"),
+    ] {
+        assert_eq!(failed_at::<Customer>(body), want, "{body}");
     }
 }
 

@@ -250,40 +250,19 @@ impl std::error::Error for ApiError {}
 
 /// Decodes a JSON body into `T`, saying where it failed: the JSON path (`data[3].created`) and
 /// serde's message, which carries the line and column.
+///
+/// Decodes in one plain pass; only on failure is the path found, by walking the body up to the
+/// error's position (`json_path`).
 pub fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
-    let failed = |path, e: serde_json::Error| ApiError::Decode { path, message: e.to_string() };
-    let mut de = serde_json::Deserializer::from_str(body);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = json_path(e.path());
-        failed(path, e.into_inner())
-    })?;
-    // Like `serde_json::from_str`: nothing but whitespace may follow the value.
-    de.end().map_err(|e| failed(String::new(), e))?;
-    Ok(value)
+    // `from_str` also fails on anything but whitespace after the value.
+    serde_json::from_str(body).map_err(|e| decode_error(body, e))
 }
 
-/// `data[3].created`: serde_path_to_error's path without its trailing unknown segments (`?`, a
-/// key not read yet) and with "" for the root (which it writes as ".").
-fn json_path(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut segments: Vec<&Segment> = path.iter().collect();
-    while matches!(segments.last(), Some(Segment::Unknown)) {
-        segments.pop();
-    }
-    let mut out = String::new();
-    for segment in segments {
-        match segment {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            Segment::Map { key: name } | Segment::Enum { variant: name } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(name);
-            }
-            Segment::Unknown => out.push_str(".?"),
-        }
-    }
-    out
+/// The `Decode` error for `e`, with the path at its position in `body` ("" if it has none).
+#[cold]
+#[inline(never)]
+fn decode_error(body: &str, e: serde_json::Error) -> ApiError {
+    ApiError::Decode { path: super::json_path::error_path(body, &e), message: e.to_string() }
 }
 
 /// Reads a response: a 2xx body decoded as `T`, any other status as the matching error.

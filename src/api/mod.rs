@@ -7,6 +7,7 @@ pub mod error;
 pub mod form;
 pub mod idempotency;
 pub mod invoices;
+mod json_path;
 pub mod pagination;
 pub mod payment_intents;
 pub mod payment_methods;

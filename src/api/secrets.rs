@@ -6,11 +6,13 @@
 use super::form::pair;
 use super::pagination::ListParams;
 use super::request::{ApiRequest, Method};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// Who can read a secret.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "RawScope", into = "RawScope")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(into = "RawScope")]
 pub enum Scope {
     /// Every Dashboard user of the account, and the app's backend.
     Account,
@@ -47,6 +49,31 @@ impl TryFrom<RawScope> for Scope {
             ("user", None) => Err("a user scope without its `user`".into()),
             (other, _) => Err(format!("unknown secret scope type `{other}`")),
         }
+    }
+}
+
+// NB: hand-written rather than `#[serde(try_from = "RawScope")]`, which fails after the scope
+// object is read, where serde_json places the error at the end of the enclosing object, so a
+// decode error would name that object (`decode` finds the JSON path from the error's position).
+// Failing inside `visit_map` places it at the scope's own closing brace: the path is `scope`.
+impl<'de> Deserialize<'de> for Scope {
+    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        struct ScopeObject;
+
+        impl<'de> Visitor<'de> for ScopeObject {
+            type Value = Scope;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a secret scope object")
+            }
+
+            fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<Scope, M::Error> {
+                let raw = RawScope::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Scope::try_from(raw).map_err(de::Error::custom)
+            }
+        }
+
+        de.deserialize_map(ScopeObject)
     }
 }
 
