@@ -10,14 +10,21 @@ pub fn Toolbar(host: HostState) -> impl IntoView {
     let state = host.state;
     let views = host.manifest.ui_extension.views.clone();
     // The picker's list depends on the mode and backend only: re-list on a switch of
-    // either, not on every viewport, customer or user change.
-    let source = Memo::new(move |_| state.with(|s| (s.mode, s.backend)));
+    // either, not on every viewport, customer or user change. Only a detail viewport shows
+    // the picker, so only it lists (a list viewport's first paint doesn't wait for it).
+    let source =
+        Memo::new(move |_| state.with(|s| (s.mode, s.backend, PreviewState::shows_object(s))));
     let customers = {
         let host = host.clone();
         LocalResource::new(move || {
-            let host = host.clone();
-            source.track();
-            async move { host.customers().await }
+            let (host, (_, _, shown)) = (host.clone(), source.get());
+            async move {
+                if shown {
+                    host.customers().await
+                } else {
+                    Vec::new()
+                }
+            }
         })
     };
     let is_detail = move || state.with(PreviewState::shows_object);
