@@ -1,6 +1,7 @@
 //! The preview's controls: viewport, customer, signed-in user, mode, and the backend in use.
 
 use super::HostState;
+use crate::api::types::Customer;
 use crate::context::Mode;
 use crate::preview::{BackendChoice, PreviewState, USERS};
 use leptos::prelude::*;
@@ -9,21 +10,26 @@ use leptos::prelude::*;
 pub fn Toolbar(host: HostState) -> impl IntoView {
     let state = host.state;
     let views = host.manifest.ui_extension.views.clone();
-    // The picker's list depends on the mode and backend only: re-list on a switch of
-    // either, not on every viewport, customer or user change. Only a detail viewport shows
-    // the picker, so only it lists (a list viewport's first paint doesn't wait for it).
+    // The picker's list depends on the mode and backend only: listed when a detail viewport
+    // first shows the picker (a list viewport's first paint doesn't wait for it), then kept
+    // until the mode or backend changes, so switching viewports doesn't list again.
     let source =
-        Memo::new(move |_| state.with(|s| (s.mode, s.backend, PreviewState::shows_object(s))));
+        Memo::new(move |_| state.with(|s| ((s.mode, s.backend), PreviewState::shows_object(s))));
+    let listed = StoredValue::new(None::<((Mode, BackendChoice), Vec<Customer>)>);
     let customers = {
         let host = host.clone();
         LocalResource::new(move || {
-            let (host, (_, _, shown)) = (host.clone(), source.get());
+            let (host, (key, shown)) = (host.clone(), source.get());
             async move {
-                if shown {
-                    host.customers().await
-                } else {
-                    Vec::new()
+                if !shown {
+                    return Vec::new();
                 }
+                if let Some((_, list)) = listed.get_value().filter(|(k, _)| *k == key) {
+                    return list;
+                }
+                let list = host.customers().await;
+                listed.set_value(Some((key, list.clone())));
+                list
             }
         })
     };
