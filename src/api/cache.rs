@@ -86,11 +86,7 @@ impl ResponseCache {
         }
     }
 
-    /// How many answers are kept.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
+    /// Whether nothing is kept.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

@@ -18,6 +18,18 @@ pub struct PriceListParams {
 }
 
 impl PriceListParams {
+    /// What a price picker offers: up to 100 active recurring prices (the ones a subscription
+    /// can use), each with its product for the label.
+    pub fn active_recurring() -> Self {
+        PriceListParams {
+            active: Some(true),
+            recurring_only: true,
+            expand_product: true,
+            list: ListParams::new().limit(100),
+            ..Default::default()
+        }
+    }
+
     /// The query pairs: filters, paging, then the expansion.
     pub fn to_pairs(&self) -> Vec<(String, String)> {
         let mut pairs = Vec::new();

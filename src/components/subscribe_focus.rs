@@ -5,7 +5,6 @@ use super::detail_section::{DetailRefresh, Toasts};
 use super::payment_methods_section::load_payment_methods;
 use crate::api::client::Client;
 use crate::api::idempotency::ActionKey;
-use crate::api::pagination::ListParams;
 use crate::api::prices::{self, PriceListParams};
 use crate::api::subscriptions::{self, SubscriptionCreate};
 use crate::api::types::{List, Price, Subscription};
@@ -30,13 +29,7 @@ pub fn SubscribeFocus(
         move || {
             let (client, customer) = (client.clone(), customer.clone());
             async move {
-                let params = PriceListParams {
-                    active: Some(true),
-                    recurring_only: true,
-                    expand_product: true,
-                    list: ListParams::new().limit(100),
-                    ..Default::default()
-                };
+                let params = PriceListParams::active_recurring();
                 let prices = client.send::<List<Price>>(prices::list(&params)).await?.data;
                 let (methods, billing) = load_payment_methods(&client, &customer).await?;
                 let default = billing.default_payment_method();

@@ -3,7 +3,6 @@
 
 use super::settings_form::SettingsForm;
 use crate::api::client::Client;
-use crate::api::pagination::ListParams;
 use crate::api::prices::{self, PriceListParams};
 use crate::api::types::{List, Price};
 use crate::csp::Allowlist;
@@ -52,13 +51,7 @@ pub fn SyncSettings(
         let client = client.clone();
         move || {
             let client = client.clone();
-            let params = PriceListParams {
-                active: Some(true),
-                recurring_only: true,
-                expand_product: true,
-                list: ListParams::new().limit(100),
-                ..Default::default()
-            };
+            let params = PriceListParams::active_recurring();
             async move { client.send::<List<Price>>(prices::list(&params)).await.map(|l| l.data) }
         }
     });
