@@ -2,9 +2,11 @@
 //! why the user can't see it instead of an error), the refresh after a write, and toasts that
 //! work with or without a `Toaster` around the view.
 
+use crate::api::ApiError;
 use crate::extension::link::HostLink;
-use crate::ui::{ToastHandle, ToastKind};
+use crate::ui::{ErrorState, Spinner, ToastHandle, ToastKind};
 use leptos::prelude::*;
+use std::future::Future;
 
 /// Bumped after every write of the view; each section's resource re-reads on it.
 #[derive(Clone, Copy)]
@@ -62,6 +64,56 @@ pub fn DetailSection(
                 None => children().into_any(),
             }}
         </section>
+    }
+}
+
+/// A section's data, read on mount and again after every write of the view
+/// ([`DetailRefresh`]): a spinner while it loads, `empty` when there is nothing, what `show`
+/// makes of it, or the error with Try again.
+#[component]
+pub fn SectionData<T, L, Fut, S, V>(
+    /// What loads, in lower case: "Loading {what}…", "Couldn't load {what}".
+    what: &'static str,
+    /// Shown when `is_empty`, e.g. "No invoices.".
+    empty: &'static str,
+    /// Reads the data.
+    load: L,
+    is_empty: fn(&T) -> bool,
+    /// Shows the data when there is some.
+    show: S,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    L: Fn() -> Fut + 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+    S: Fn(T) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let refresh = DetailRefresh::get();
+    let data = LocalResource::new(move || {
+        refresh.0.track();
+        load()
+    });
+    let loading = format!("Loading {what}…");
+    let failed = format!("Couldn't load {what}");
+    view! {
+        <Transition fallback=move || view! { <Spinner label=loading.clone() /> }>
+            {move || {
+                let (show, failed) = (show.clone(), failed.clone());
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(found) if is_empty(&found) => {
+                            view! { <p class="secondary">{empty}</p> }.into_any()
+                        }
+                        Ok(found) => show(found).into_any(),
+                        Err(error) => view! {
+                            <ErrorState title=failed error on_retry=move || data.refetch() />
+                        }
+                        .into_any(),
+                    }
+                })
+            }}
+        </Transition>
     }
 }
 

@@ -1,6 +1,6 @@
 //! The customer's latest invoices: number, status, amount, date.
 
-use super::detail_section::{DetailRefresh, DetailSection};
+use super::detail_section::{DetailSection, SectionData};
 use crate::api::client::Client;
 use crate::api::invoices;
 use crate::api::pagination::ListParams;
@@ -8,10 +8,7 @@ use crate::api::types::{Invoice, List};
 use crate::format::{format_amount, format_date};
 use crate::forms::billing_labels::invoice_badge;
 use crate::forms::detail_actions::{gate, needs};
-use crate::ui::{
-    Align, Badge, ErrorState, Spinner, Table, TableBody, TableCell, TableHead, TableHeaderCell,
-    TableRow,
-};
+use crate::ui::{Align, Badge, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow};
 use leptos::prelude::*;
 
 /// The ten newest invoices of `customer`.
@@ -22,33 +19,19 @@ pub fn InvoicesSection(
     client: Client,
 ) -> impl IntoView {
     let refusal = gate(client.rights(), needs::INVOICES).err();
-    let refresh = DetailRefresh::get();
     view! {
         <DetailSection title="Invoices" refusal>
-            {
-                let data = LocalResource::new(move || {
-                    refresh.0.track();
+            <SectionData
+                what="invoices"
+                empty="No invoices."
+                load=move || {
                     let request = invoices::list(&customer, None, &ListParams::new().limit(10));
                     let c = client.clone();
                     async move { c.send::<List<Invoice>>(request).await }
-                });
-                view! {
-                    <Transition fallback=|| view! { <Spinner label="Loading invoices…" /> }>
-                        {move || Suspend::new(async move {
-                            match data.await {
-                                Ok(list) if list.data.is_empty() => {
-                                    view! { <p class="secondary">"No invoices."</p> }.into_any()
-                                }
-                                Ok(list) => view! { <InvoiceTable invoices=list.data /> }.into_any(),
-                                Err(error) => view! {
-                                    <ErrorState title="Couldn't load invoices" error on_retry=move || data.refetch() />
-                                }
-                                .into_any(),
-                            }
-                        })}
-                    </Transition>
                 }
-            }
+                is_empty={|list: &List<Invoice>| list.data.is_empty()}
+                show={|list: List<Invoice>| view! { <InvoiceTable invoices=list.data /> }}
+            />
         </DetailSection>
     }
 }

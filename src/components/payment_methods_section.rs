@@ -1,14 +1,14 @@
 //! The customer's saved payment methods: card brand, last 4 and expiry, Amazon Pay, and which
 //! one invoices charge by default.
 
-use super::detail_section::{DetailRefresh, DetailSection};
+use super::detail_section::{DetailSection, SectionData};
 use crate::api::client::Client;
 use crate::api::pagination::ListParams;
 use crate::api::types::{List, PaymentMethod};
 use crate::api::{customers, payment_methods, ApiError};
 use crate::forms::billing_labels::{payment_method_label, CustomerBilling};
 use crate::forms::detail_actions::{gate, needs};
-use crate::ui::{Badge, ErrorState, Spinner};
+use crate::ui::Badge;
 use leptos::prelude::*;
 
 /// The customer's payment methods, and its currency and invoice default.
@@ -29,48 +29,33 @@ pub fn PaymentMethodsSection(
     client: Client,
 ) -> impl IntoView {
     let refusal = gate(client.rights(), needs::PAYMENT_METHODS).err();
-    let refresh = DetailRefresh::get();
     view! {
         <DetailSection title="Payment methods" refusal>
-            {
-                let data = LocalResource::new(move || {
-                    refresh.0.track();
+            <SectionData
+                what="payment methods"
+                empty="No saved payment methods."
+                load=move || {
                     let (c, id) = (client.clone(), customer.clone());
                     async move { load_payment_methods(&c, &id).await }
-                });
-                view! {
-                    <Transition fallback=|| view! { <Spinner label="Loading payment methods…" /> }>
-                        {move || Suspend::new(async move {
-                            match data.await {
-                                Ok((methods, _)) if methods.is_empty() => {
-                                    view! { <p class="secondary">"No saved payment methods."</p> }.into_any()
-                                }
-                                Ok((methods, billing)) => {
-                                    let default = billing.default_payment_method();
-                                    view! {
-                                    <ul class="payment-methods">
-                                        {methods.into_iter().map(|pm| {
-                                            let is_default = default.as_deref() == Some(pm.id.as_str());
-                                            view! {
-                                                <li class="payment-method" data-id=pm.id.clone() data-type=pm.kind.clone()>
-                                                    <span>{payment_method_label(&pm, None)}</span>
-                                                    {is_default.then(|| view! { <Badge tone="info" label="Default" /> })}
-                                                </li>
-                                            }
-                                        }).collect_view()}
-                                    </ul>
-                                    }
-                                    .into_any()
-                                }
-                                Err(error) => view! {
-                                    <ErrorState title="Couldn't load payment methods" error on_retry=move || data.refetch() />
-                                }
-                                .into_any(),
-                            }
-                        })}
-                    </Transition>
                 }
-            }
+                is_empty={|(methods, _): &(Vec<PaymentMethod>, CustomerBilling)| methods.is_empty()}
+                show={|(methods, billing): (Vec<PaymentMethod>, CustomerBilling)| {
+                    let default = billing.default_payment_method();
+                    view! {
+                        <ul class="payment-methods">
+                            {methods.into_iter().map(|pm| {
+                                let is_default = default.as_deref() == Some(pm.id.as_str());
+                                view! {
+                                    <li class="payment-method" data-id=pm.id.clone() data-type=pm.kind.clone()>
+                                        <span>{payment_method_label(&pm, None)}</span>
+                                        {is_default.then(|| view! { <Badge tone="info" label="Default" /> })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }
+                }}
+            />
         </DetailSection>
     }
 }

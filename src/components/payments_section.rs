@@ -4,7 +4,7 @@
 //! would need "now", and the view has no trustworthy clock for the account (the demo account's
 //! clock is not the browser's), while the newest ten are what a merchant checks first.
 
-use super::detail_section::{DetailRefresh, DetailSection};
+use super::detail_section::{DetailSection, SectionData};
 use crate::api::client::Client;
 use crate::api::pagination::ListParams;
 use crate::api::payment_intents::{self, PaymentIntentListParams};
@@ -12,10 +12,7 @@ use crate::api::types::{List, PaymentIntent};
 use crate::format::{format_amount, format_date};
 use crate::forms::billing_labels::payment_badge;
 use crate::forms::detail_actions::{gate, needs};
-use crate::ui::{
-    Align, Badge, ErrorState, Spinner, Table, TableBody, TableCell, TableHead, TableHeaderCell,
-    TableRow,
-};
+use crate::ui::{Align, Badge, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow};
 use leptos::prelude::*;
 
 /// The ten newest payments of `customer`.
@@ -26,37 +23,23 @@ pub fn PaymentsSection(
     client: Client,
 ) -> impl IntoView {
     let refusal = gate(client.rights(), needs::PAYMENTS).err();
-    let refresh = DetailRefresh::get();
+    let params = PaymentIntentListParams {
+        customer: Some(customer),
+        list: ListParams::new().limit(10),
+        ..Default::default()
+    };
     view! {
         <DetailSection title="Recent payments" refusal>
-            {
-                let params = PaymentIntentListParams {
-                    customer: Some(customer.clone()),
-                    list: ListParams::new().limit(10),
-                    ..Default::default()
-                };
-                let data = LocalResource::new(move || {
-                    refresh.0.track();
+            <SectionData
+                what="payments"
+                empty="No payments."
+                load=move || {
                     let (c, request) = (client.clone(), payment_intents::list(&params));
                     async move { c.send::<List<PaymentIntent>>(request).await }
-                });
-                view! {
-                    <Transition fallback=|| view! { <Spinner label="Loading payments…" /> }>
-                        {move || Suspend::new(async move {
-                            match data.await {
-                                Ok(list) if list.data.is_empty() => {
-                                    view! { <p class="secondary">"No payments."</p> }.into_any()
-                                }
-                                Ok(list) => view! { <PaymentTable payments=list.data /> }.into_any(),
-                                Err(error) => view! {
-                                    <ErrorState title="Couldn't load payments" error on_retry=move || data.refetch() />
-                                }
-                                .into_any(),
-                            }
-                        })}
-                    </Transition>
                 }
-            }
+                is_empty={|list: &List<PaymentIntent>| list.data.is_empty()}
+                show={|list: List<PaymentIntent>| view! { <PaymentTable payments=list.data /> }}
+            />
         </DetailSection>
     }
 }

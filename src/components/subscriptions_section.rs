@@ -1,7 +1,7 @@
 //! The customer's subscriptions, canceled ones included (greyed), each with a Cancel action
 //! that asks first.
 
-use super::detail_section::{DetailRefresh, DetailSection, Toasts};
+use super::detail_section::{DetailRefresh, DetailSection, SectionData, Toasts};
 use crate::api::client::Client;
 use crate::api::idempotency::ActionKey;
 use crate::api::pagination::ListParams;
@@ -11,8 +11,8 @@ use crate::extension::new_idempotency_key;
 use crate::forms::billing_labels::SubscriptionRow;
 use crate::forms::detail_actions::{gate, needs};
 use crate::ui::{
-    Badge, Banner, Button, ErrorState, Spinner, Table, TableBody, TableCell, TableHead,
-    TableHeaderCell, TableRow, ToastKind,
+    Badge, Banner, Button, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow,
+    ToastKind,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -25,42 +25,26 @@ pub fn SubscriptionsSection(
     client: Client,
 ) -> impl IntoView {
     let refusal = gate(client.rights(), needs::SUBSCRIPTIONS).err();
-    let refresh = DetailRefresh::get();
+    let params = SubscriptionListParams {
+        customer: Some(customer),
+        status: Some("all".into()),
+        list: ListParams::new().limit(20),
+    };
+    let loader = client.clone();
     view! {
         <DetailSection title="Subscriptions" refusal>
-            {
-                let params = SubscriptionListParams {
-                    customer: Some(customer.clone()),
-                    status: Some("all".into()),
-                    list: ListParams::new().limit(20),
-                };
-                let loader = client.clone();
-                let data = LocalResource::new(move || {
-                    refresh.0.track();
+            <SectionData
+                what="subscriptions"
+                empty="No subscriptions."
+                load=move || {
                     let (c, req) = (loader.clone(), subscriptions::list(&params));
                     async move { c.send::<List<Subscription>>(req).await }
-                });
-                let client = client.clone();
-                view! {
-                    <Transition fallback=|| view! { <Spinner label="Loading subscriptions…" /> }>
-                        {move || {
-                            let client = client.clone();
-                            Suspend::new(async move {
-                                match data.await {
-                                    Ok(list) if list.data.is_empty() => {
-                                        view! { <p class="secondary">"No subscriptions."</p> }.into_any()
-                                    }
-                                    Ok(list) => view! { <SubscriptionTable subs=list.data client /> }.into_any(),
-                                    Err(error) => view! {
-                                        <ErrorState title="Couldn't load subscriptions" error on_retry=move || data.refetch() />
-                                    }
-                                    .into_any(),
-                                }
-                            })
-                        }}
-                    </Transition>
                 }
-            }
+                is_empty={|list: &List<Subscription>| list.data.is_empty()}
+                show={move |list: List<Subscription>| {
+                    view! { <SubscriptionTable subs=list.data client=client.clone() /> }
+                }}
+            />
         </DetailSection>
     }
 }
