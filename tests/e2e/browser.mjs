@@ -16,12 +16,18 @@ export async function launch(extraArgs = []) {
   });
 }
 
-// A page that records every uncaught error and console error, in the host and its frames.
-export async function openPage(browser, url) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+// Every uncaught error and console error of `page`, in the host and its frames, as it comes.
+export function problemsOf(page) {
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  return problems;
+}
+
+// A page that records every uncaught error and console error (see `problemsOf`).
+export async function openPage(browser, url) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const problems = problemsOf(page);
   await page.goto(url);
   return { page, problems };
 }

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { serve } from './serve.mjs';
-import { launch } from './browser.mjs';
+import { launch, problemsOf } from './browser.mjs';
 import { DIST, drawer } from './harness.mjs';
 import { listPage, customer } from '../../bench/customers.mjs';
 
@@ -48,9 +48,7 @@ async function coldOpen(path) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: 1310720, uploadThroughput: 1310720 });
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  const problems = problemsOf(page);
   seen.length = 0;
   await page.goto(`${site.url}${path}&backend=forward`);
   return { context, page, problems, started: () => drawer(page).locator('body').evaluate(() => window.__started) };
@@ -91,9 +89,7 @@ test('the detail\'s customer is fetched once, before the wasm has started, and s
 test('switching back to a view reads from the cache until a write clears it', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  const problems = problemsOf(page);
   seen.length = 0;
   await page.goto(`${site.url}/?viewport=stripe.dashboard.customer.detail&object=cus_bench00003&backend=forward`);
   const d = drawer(page);
