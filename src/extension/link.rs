@@ -47,6 +47,26 @@ impl Routes {
         }
     }
 
+    /// The id of the prefetched request identical to `request`, taken so that only this
+    /// caller reads its answer.
+    fn take_prefetched(&mut self, request: &ApiRequest) -> Option<u32> {
+        let i = self.prefetched.iter().position(|(_, r)| r == request)?;
+        Some(self.prefetched.remove(i).0)
+    }
+
+    /// Sends the response with `id` to `tx`: at once if it has come (a prefetch's), else when
+    /// it comes.
+    fn expect(&mut self, id: u32, tx: oneshot::Sender<ApiResponse>) {
+        match self.arrived.remove(&id) {
+            Some(response) => {
+                let _ = tx.send(response);
+            }
+            None => {
+                self.waiting.insert(id, tx);
+            }
+        }
+    }
+
     /// Forgets prefetched requests no view asked for: a later identical request must go to
     /// the host, not read an old answer.
     fn expire_prefetch(&mut self) {
@@ -129,21 +149,12 @@ impl HostLink {
                 }
             }
             routes.cache.sending(&request);
-            let early = routes.prefetched.iter().position(|(_, r)| *r == request);
-            match early.map(|i| routes.prefetched.remove(i).0) {
-                Some(id) => match routes.arrived.remove(&id) {
-                    Some(response) => {
-                        routes.cache.answered(&request, &response, js_sys::Date::now());
-                        return Ok(response);
-                    }
-                    None => {
-                        routes.waiting.insert(id, tx);
-                    }
-                },
+            match routes.take_prefetched(&request) {
+                Some(id) => routes.expect(id, tx),
                 None => {
                     let id = self.next_id.get();
                     self.next_id.set(id.wrapping_add(1));
-                    routes.waiting.insert(id, tx);
+                    routes.expect(id, tx);
                     self.port.send(&ToHost::ApiRequest { id, request: request.clone() });
                 }
             }
